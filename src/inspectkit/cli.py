@@ -1,0 +1,238 @@
+"""The command line: parse options, call one library function, format, return an exit code.
+
+Heavy modules are imported inside the commands so that ``--help`` and ``--version`` start
+fast. Every error is handled in :func:`_run`; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from inspectkit import __version__
+from inspectkit.errors import ExitCode, InspectkitError
+
+ISSUES_URL = "https://github.com/inspectkit/inspectkit/issues"
+FRAMEWORKS_ENV = "INSPECTKIT_FRAMEWORKS_PATH"
+
+EXIT_CODES = """Exit codes: 0 clean (warnings allowed); 1 findings (errors, or warnings with
+--strict); 2 usage error; 3 invalid framework; 4 cannot read input; 5 internal error."""
+
+app = typer.Typer(
+    name="inspectkit",
+    help="Validate, grade and report inspections run against a published quality framework "
+    "on a six-point scale.\n\n" + EXIT_CODES,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+frameworks_app = typer.Typer(help="List, show and lint frameworks.", no_args_is_help=True)
+app.add_typer(frameworks_app, name="frameworks")
+
+FrameworksDirs = Annotated[
+    list[Path] | None,
+    typer.Option("--frameworks-dir", envvar=FRAMEWORKS_ENV, metavar="DIR",
+                 help=f"A folder of your own framework files, searched before the built-ins. "
+                 f"Repeatable; also read from ${FRAMEWORKS_ENV} (separated by "
+                 f"'{os.pathsep}')."),
+]
+NoColor = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                             help="Write to FILE instead of standard output.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"inspectkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """inspectkit: quality-framework inspections, validated, graded and reported."""
+
+
+def _run(action: Callable[[], int]) -> NoReturn:
+    """Run a command body, turning every error into a message and an exit code."""
+    try:
+        code = action()
+    except InspectkitError as exc:
+        code = _report_error(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("inspectkit: interrupted\n")
+        code = 130
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 5
+        sys.stderr.write(f"inspectkit: internal error: {type(exc).__name__}: {exc}\n"
+                         f"inspectkit: this is a bug; please report it at {ISSUES_URL} "
+                         "with the command you ran (but no evidence).\n")
+        code = ExitCode.INTERNAL
+    raise typer.Exit(int(code))
+
+
+def _report_error(exc: InspectkitError) -> int:
+    from inspectkit.console import error
+    from inspectkit.output.diagnostics import OutputFormat, render
+
+    if exc.diagnostics:
+        sys.stderr.write(render(exc.diagnostics, OutputFormat.TEXT, tool_version=__version__))
+    else:
+        error(exc.message)
+    return int(exc.exit_code)
+
+
+def _registry(dirs: list[Path] | None):  # type: ignore[no-untyped-def]
+    from inspectkit.framework.registry import Registry
+
+    return Registry(dirs or ())
+
+
+@frameworks_app.command("list")
+def frameworks_list(
+    frameworks_dir: FrameworksDirs = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output: Output = None,
+) -> None:
+    """List every framework: id, version, status, where it came from, title.
+
+    Example: inspectkit frameworks list --frameworks-dir ./my-frameworks
+    """
+
+    def body() -> int:
+        from inspectkit.console import emit
+        from inspectkit.output import frameworks as view
+
+        registry = _registry(frameworks_dir)
+        entries = registry.entries()
+        _warn_problems(registry.problems)
+        emit(view.list_json(entries) if _choice(fmt, ("text", "json")) == "json"
+             else view.list_text(entries), output)
+        return ExitCode.OK
+
+    _run(body)
+
+
+@frameworks_app.command("show")
+def frameworks_show(
+    ref: Annotated[str, typer.Argument(metavar="ID[@VERSION]", help="e.g. cso-at-home@1.0")],
+    frameworks_dir: FrameworksDirs = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output: Output = None,
+) -> None:
+    """Show a framework: scale, key questions, indicators, what is graded, evidence.
+
+    Example: inspectkit frameworks show cso-at-home
+    """
+
+    def body() -> int:
+        from inspectkit.console import emit
+        from inspectkit.output import frameworks as view
+
+        fw = _registry(frameworks_dir).load(ref).framework
+        emit(view.show_json(fw) if _choice(fmt, ("text", "json")) == "json"
+             else view.show_text(fw), output)
+        return ExitCode.OK
+
+    _run(body)
+
+
+@frameworks_app.command("lint")
+def frameworks_lint(
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="[FILE]...", help="Framework files; all visible frameworks if none.")] = None,
+    frameworks_dir: FrameworksDirs = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text, parsable, json, "
+                                     "github, junit or sarif.")] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    no_color: NoColor = False,
+    output: Output = None,
+) -> None:
+    """Check framework files: fields, ids, references, bands, and the domain rules.
+
+    Example: inspectkit frameworks lint frameworks/*.yaml
+    """
+
+    def body() -> int:
+        registry = _registry(frameworks_dir)
+        paths = list(files or []) or [e.path for e in registry.entries()]
+        diagnostics = []
+        for path in paths:
+            diagnostics += registry.lint(path)[1]
+        return _finish(diagnostics, [str(p) for p in paths], fmt, strict, no_color, output)
+
+    _run(body)
+
+
+@app.command("schema")
+def schema(
+    name: Annotated[str, typer.Argument(help="framework, manifest, evidence or evaluations.")],
+    output: Output = None,
+) -> None:
+    """Print the JSON Schema of a kind of file, for editors and other tools.
+
+    Example: inspectkit schema evidence > evidence.schema.json
+    """
+
+    def body() -> int:
+        from inspectkit.console import emit
+        from inspectkit.schemas import SCHEMA_NAMES, schema_text
+
+        emit(schema_text(_choice(name, SCHEMA_NAMES, what="schema")), output)
+        return ExitCode.OK
+
+    _run(body)
+
+
+def _choice(value: str, allowed: tuple[str, ...], what: str = "format") -> str:
+    from inspectkit.errors import UsageError
+
+    if value not in allowed:
+        raise UsageError(f"Unknown {what} '{value}': use one of {', '.join(allowed)}.")
+    return value
+
+
+def _warn_problems(problems: list) -> None:  # type: ignore[type-arg]
+    if problems:
+        from inspectkit.output.diagnostics import OutputFormat, render
+
+        sys.stderr.write(render(problems, OutputFormat.TEXT, tool_version=__version__))
+
+
+def _finish(diagnostics: list, files: list[str], fmt: str, strict: bool,  # type: ignore[type-arg]
+            no_color: bool, output: Path | None) -> int:
+    """Render diagnostics in the chosen format and return the exit code."""
+    from inspectkit.console import emit, in_github_actions, use_color
+    from inspectkit.diagnostics import has_errors, sort_diagnostics
+    from inspectkit.output.diagnostics import OutputFormat, render, resolve_format
+
+    names = tuple(f.value for f in OutputFormat)
+    chosen = resolve_format(OutputFormat(_choice(fmt, names)), github_actions=in_github_actions())
+    ordered = sort_diagnostics(diagnostics)
+    if chosen is OutputFormat.TEXT and output is None:
+        text = render(ordered, chosen, tool_version=__version__, files=files,
+                      color=use_color(sys.stderr, no_color=no_color), strict=strict)
+        emit(text, stream=sys.stderr)
+    else:
+        emit(render(ordered, chosen, tool_version=__version__, files=files, strict=strict),
+             output)
+    return ExitCode.FINDINGS if has_errors(ordered, strict=strict) else ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    if args in (["--version"], ["-V"]):  # the fast path: no typer, no models
+        sys.stdout.write(f"inspectkit {__version__}\n")
+        raise SystemExit(0)
+    app(args=args, prog_name="inspectkit")

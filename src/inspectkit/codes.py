@@ -1,0 +1,101 @@
+"""The table of diagnostic codes. Codes are stable: never reuse or renumber one.
+
+IK0xx  reading a file (encoding, YAML/CSV syntax, limits, links)
+IK1xx  framework files
+IK2xx  the evidence folder's files and fields
+IK3xx  references between evidence and the framework
+IK4xx  evidence sufficiency
+IK5xx  personal data
+IK6xx  grading and evaluations
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inspectkit.diagnostics import Severity
+
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code: its id, short name, default severity and a one-line summary."""
+
+    code: str
+    name: str
+    default: str
+    summary: str
+
+    @property
+    def severity(self) -> Severity:
+        """The default severity as an enum member."""
+        from inspectkit.diagnostics import Severity
+
+        return Severity(self.default)
+
+
+_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    # Reading files
+    ("IK001", "cannot-read", "error", "The file or folder cannot be read."),
+    ("IK002", "not-utf8", "error", "The file is not UTF-8 text."),
+    ("IK003", "not-text", "error", "The file is binary, not text."),
+    ("IK004", "yaml-syntax", "error", "The file is not valid YAML."),
+    ("IK005", "duplicate-key", "error", "A YAML mapping names the same key twice."),
+    ("IK006", "empty-file", "error", "The file holds no data."),
+    ("IK007", "multiple-documents", "error", "The file holds more than one YAML document."),
+    ("IK008", "unsafe-tag", "error", "A YAML tag asks for something inspectkit never does."),
+    ("IK009", "too-large", "error", "The file exceeds a safety limit (size, aliases, depth)."),
+    ("IK010", "alias-cycle", "error", "A YAML alias refers to the structure that contains it."),
+    ("IK011", "link-outside", "error", "A symbolic link leads outside the folder."),
+    ("IK012", "not-regular-file", "error", "The path is not a regular file."),
+    ("IK013", "csv-syntax", "error", "The CSV file cannot be parsed."),
+    ("IK014", "wrong-shape", "error", "The file's top level is not what it should be."),
+    ("IK015", "complex-key", "error", "A YAML key is a list or mapping, not a plain value."),
+    ("IK016", "ignored-file", "note", "A file in the folder is not part of the contract."),
+    # Framework files
+    ("IK101", "framework-field", "error", "A framework field is missing, unknown or invalid."),
+    ("IK102", "framework-duplicate-id", "error", "An id is defined twice in the framework."),
+    ("IK103", "framework-unknown-ref", "error", "The framework refers to an id it does not define."),
+    ("IK104", "scale-order", "error", "The scale is not strictly ordered."),
+    ("IK105", "quantifier-gap", "error", "The quantifier bands leave a percentage unassigned."),
+    ("IK106", "grade-band-gap", "error", "The grade bands leave a score unassigned."),
+    ("IK107", "framework-not-found", "error", "No framework has this id or version."),
+    ("IK108", "base-framework", "error", "The base framework cannot be used."),
+    ("IK109", "lint-illustrations", "error", "A graded indicator has no illustrations."),
+    ("IK110", "lint-no-evidence", "error", "A graded indicator has no evidence that can inform it."),
+    ("IK111", "lint-grading", "error", "A graded indicator has no usable grading rules."),
+    ("IK112", "framework-provisional", "note", "The framework holds provisional content."),
+    # Evidence folder: files and fields
+    ("IK201", "missing-manifest", "error", "The folder has no inspection.yaml."),
+    ("IK202", "unknown-field", "error", "A field is not part of the evidence contract."),
+    ("IK203", "missing-field", "error", "A required field is missing."),
+    ("IK204", "invalid-value", "error", "A field's value has the wrong type or form."),
+    ("IK205", "duplicate-id", "error", "An evidence id is used twice."),
+    ("IK206", "duplicate-record", "error", "A record or respondent appears more than once."),
+    ("IK207", "invalid-date", "error", "A date is not a real date, or dates are out of order."),
+    ("IK208", "csv-header", "error", "A CSV header is missing, empty or repeated."),
+    ("IK209", "csv-row-length", "error", "A CSV row has more or fewer cells than its header."),
+    ("IK210", "invalid-answer", "error", "A cell's answer is not allowed for its question."),
+    ("IK211", "missing-rationale", "error", "An evaluation has no rationale."),
+    ("IK212", "duplicate-evaluation", "error", "An indicator is evaluated twice."),
+    ("IK213", "date-outside-period", "warning", "A date falls outside the inspection period."),
+    # References to the framework
+    ("IK301", "unknown-indicator", "error", "The framework has no such quality indicator."),
+    ("IK302", "unknown-source", "error", "The framework has no such evidence source."),
+    ("IK303", "unknown-line-of-enquiry", "error", "The framework has no such line of enquiry."),
+    ("IK304", "unknown-theme", "error", "The framework has no such theme."),
+    ("IK305", "unknown-question", "error", "The framework has no such record-reading question."),
+    ("IK306", "unknown-survey", "error", "The framework has no such survey."),
+    ("IK307", "unknown-survey-question", "error", "The survey has no such question."),
+    ("IK308", "invalid-grade", "error", "A grade is not a point of the framework's scale."),
+    ("IK309", "not-graded", "warning", "An evaluation is for an indicator this programme does not grade."),
+    ("IK310", "graded-without-evidence", "error", "A graded indicator has no evidence at all."),
+    # Sufficiency
+    ("IK401", "single-kind-of-evidence", "warning", "A graded indicator rests on one kind of evidence."),
+    ("IK402", "no-views-of-children", "warning", "No evidence of children's or families' views."),
+    ("IK403", "too-few-records", "warning", "Fewer records than the framework's minimum."),
+    ("IK404", "missing-evaluation", "note", "A graded indicator has no team evaluation yet."),
+)
+
+CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}

@@ -1,0 +1,100 @@
+"""Problems as data: every check returns diagnostics; the CLI decides the exit code once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from inspectkit.codes import CODES
+
+
+class Severity(str, Enum):
+    """How serious a diagnostic is. ``error`` fails a run; ``warning`` fails it under --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for notes (for sorting)."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in an input, with its place.
+
+    Attributes:
+        code: Stable code such as ``IK104``; its short name is ``name``.
+        message: A plain sentence.
+        file: Path of the file as the user named it (POSIX separators), or "" for none.
+        line: 1-based line, or 0 when the problem concerns the whole file.
+        column: 1-based column (for CSV files: the field number), or 0.
+        severity: Defaults to the code's own severity.
+        hint: What to do about it, where that helps.
+    """
+
+    code: str
+    message: str
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    severity: Severity = field(default=None)  # type: ignore[assignment]
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown diagnostic code {self.code}")
+        if self.severity is None:
+            object.__setattr__(self, "severity", CODES[self.code].severity)
+
+    @property
+    def name(self) -> str:
+        """The code's short name, e.g. ``unknown-indicator``."""
+        return CODES[self.code].name
+
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        """Order by file, line, column, then severity, code and message."""
+        return (self.file, self.line, self.column, self.severity.rank, self.code, self.message)
+
+    def with_severity(self, severity: Severity) -> Diagnostic:
+        """A copy with another severity (e.g. personal data under --strict)."""
+        return Diagnostic(self.code, self.message, self.file, self.line, self.column, severity,
+                          self.hint)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping with stable keys."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "hint": self.hint,
+        }
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sort by file and place, dropping exact duplicates."""
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
+    """How many diagnostics of each severity."""
+    totals = dict.fromkeys(Severity, 0)
+    for diagnostic in diagnostics:
+        totals[diagnostic.severity] += 1
+    return totals
+
+
+def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
+    """True if any error (or, when strict, any warning) is present."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(d.severity in failing for d in diagnostics)

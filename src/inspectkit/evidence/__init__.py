@@ -1,0 +1,1 @@
+"""Evidence folders: models, loading and checks."""

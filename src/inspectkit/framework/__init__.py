@@ -1,0 +1,1 @@
+"""Frameworks: models, loading, merging with a base, checks and the registry."""

@@ -1,0 +1,171 @@
+"""Validate loaded YAML against a Pydantic model and rewrite its errors as plain sentences.
+
+Each error is placed at the line and column of the offending key or value, with a
+"did you mean" hint where a near match exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from inspectkit.diagnostics import Diagnostic
+from inspectkit.yamlread import Path_, YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ErrorCodes:
+    """Which diagnostic code each kind of model error gets."""
+
+    unknown: str
+    missing: str
+    invalid: str
+
+
+def validate(model: type[M], doc: YamlDocument, codes: ErrorCodes, *, data: Any = None,
+             base_path: Path_ = ()) -> tuple[M | None, list[Diagnostic]]:
+    """Validate ``data`` (default: the whole document) as ``model``.
+
+    Returns:
+        The model instance, or None, and the diagnostics found.
+    """
+    payload = doc.data if data is None else data
+    try:
+        return model.model_validate(payload), []
+    except ValidationError as exc:
+        return None, [_rewrite(err, model, doc, codes, base_path) for err in exc.errors()]
+
+
+def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCodes,
+             base_path: Path_) -> Diagnostic:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and _is_union_tag(p)))
+    path = (*base_path, *loc)
+    where = _dotted(loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else ""
+        allowed = _allowed_fields(model, loc[:-1])
+        hint = _did_you_mean(name, allowed)
+        return doc.diagnostic(codes.unknown, f"Unknown field '{name}'"
+                              f"{_in(loc[:-1])}.", path, key=True,
+                              hint=hint or _list_hint("Allowed fields", allowed))
+    if kind == "missing":
+        return doc.diagnostic(codes.missing, f"The required field '{loc[-1]}' is missing"
+                              f"{_in(loc[:-1])}.", path[:-1], key=True)
+    value = err.get("input")
+    shown = _show(value)
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+        hint = _did_you_mean(str(value), choices)
+        return doc.diagnostic(codes.invalid, f"{shown} is not allowed for '{where}': use one "
+                              f"of {', '.join(choices)}.", path, hint=hint)
+    if kind == "model_type" or kind == "dict_type":
+        return doc.diagnostic(codes.invalid, f"'{where or 'the file'}' should be a mapping of "
+                              f"fields, not {_kind(value)}.", path)
+    if kind == "list_type":
+        return doc.diagnostic(codes.invalid, f"'{where}' should be a list, not {_kind(value)}.",
+                              path, hint="Write a list as [a, b] or as lines starting '- '.")
+    if kind == "string_pattern_mismatch":
+        return doc.diagnostic(codes.invalid, f"{shown} is not a valid value for '{where}'.",
+                              path, hint=_pattern_hint(where))
+    message = str(err.get("msg", "invalid value")).rstrip(".")
+    message = message.removeprefix("Value error, ")
+    return doc.diagnostic(codes.invalid, f"The value {shown} of '{where}' is not valid: "
+                          f"{message[0].lower() + message[1:] if message else message}.", path)
+
+
+def _is_union_tag(part: str) -> bool:
+    return part.startswith(("function-", "literal[", "list[", "nullable[")) or part in (
+        "int", "str", "float", "bool", "date", "none")
+
+
+def _dotted(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _in(loc: Sequence[Any]) -> str:
+    return f" in '{_dotted(loc)}'" if loc else ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    if value is None:
+        return "an empty value"
+    text = str(getattr(value, "text", value))
+    text = re.sub(r"[^\x20-\x7e\u00a0-\uffff]", "?", text)
+    return f"'{text[:60]}{'...' if len(text) > 60 else ''}'"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the value {_show(value)}"
+
+
+def _pattern_hint(where: str) -> str:
+    if where.endswith("version"):
+        return "Versions are semantic: MAJOR.MINOR.PATCH, e.g. '1.0.0', in quotes."
+    return "Ids use letters, digits, '.', '_' and '-', and start with a letter or digit."
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else ""
+
+
+def _list_hint(label: str, names: Sequence[str]) -> str:
+    return f"{label}: {', '.join(names)}." if names else ""
+
+
+def _allowed_fields(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
+    """The field names of the model found at ``loc`` inside ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current, int if isinstance(part, int) else str)
+        if isinstance(part, str):
+            if not (isinstance(current, type) and issubclass(current, BaseModel)):
+                return []
+            field = current.model_fields.get(part)
+            if field is None:
+                return []
+            current = field.annotation
+    current = _unwrap(current, str)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any, step: type) -> Any:
+    """Strip Optional/Annotated, and for an index step, the list around the item type."""
+    for _ in range(6):
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            lists = [a for a in args if typing.get_origin(a) is list]
+            annotation = models[0] if models and step is str else (
+                lists[0] if lists else next(a for a in args if a is not type(None)))
+        elif origin is list and step is int:
+            return _unwrap(args[0], str)
+        else:
+            return annotation
+    return annotation
