@@ -164,12 +164,76 @@ def frameworks_lint(
     """
 
     def body() -> int:
+        from inspectkit.textfile import display_path
+
         registry = _registry(frameworks_dir)
         paths = list(files or []) or [e.path for e in registry.entries()]
         diagnostics = []
         for path in paths:
             diagnostics += registry.lint(path)[1]
-        return _finish(diagnostics, [str(p) for p in paths], fmt, strict, no_color, output)
+        return _finish(diagnostics, [display_path(p) for p in paths], fmt, strict, no_color,
+                       output)
+
+    _run(body)
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH...", help="Evidence folders, or single files within them.")],
+    frameworks_dir: FrameworksDirs = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto (github under GitHub "
+                                     "Actions, else text), text, parsable, json, github, junit "
+                                     "or sarif.")] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    no_color: NoColor = False,
+    output: Output = None,
+) -> None:
+    """Check evidence folders against their framework and report every problem.
+
+    Text goes to standard error; a machine format goes to standard output or --output.
+
+    Example: inspectkit validate examples/cso-at-home-glenbrae --format github
+    """
+
+    def body() -> int:
+        from inspectkit.validate import validate_path
+
+        registry = _registry(frameworks_dir)
+        diagnostics, files = [], []
+        for path in paths:
+            result = validate_path(path, registry)
+            diagnostics += result.diagnostics
+            files += result.files
+        return _finish(diagnostics, files, fmt, strict, no_color, output)
+
+    _run(body)
+
+
+@app.command("init")
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to create (or complete).")],
+    framework: Annotated[str, typer.Option("--framework", metavar="ID[@VERSION]",
+                                           help="The framework the inspection follows.")],
+    frameworks_dir: FrameworksDirs = None,
+) -> None:
+    """Write a ready-to-fill evidence folder; never overwrites an existing file.
+
+    Example: inspectkit init glenbrae-2026 --framework cso-at-home
+    """
+
+    def body() -> int:
+        from inspectkit.scaffold import scaffold_files, write_scaffold
+
+        fw = _registry(frameworks_dir).load(framework).framework
+        written, kept = write_scaffold(folder, scaffold_files(fw))
+        for rel in written:
+            sys.stderr.write(f"created  {(folder / rel).as_posix()}\n")
+        for rel in kept:
+            sys.stderr.write(f"kept     {(folder / rel).as_posix()} (already exists)\n")
+        sys.stderr.write(f"Next: fill in {(folder / 'inspection.yaml').as_posix()}, then run "
+                         f"'inspectkit validate {folder.as_posix()}'.\n")
+        return ExitCode.OK
 
     _run(body)
 

@@ -29,6 +29,8 @@ class ErrorCodes:
     unknown: str
     missing: str
     invalid: str
+    date: str = ""
+    missing_by_field: tuple[tuple[str, str], ...] = ()
 
 
 def validate(model: type[M], doc: YamlDocument, codes: ErrorCodes, *, data: Any = None,
@@ -59,10 +61,13 @@ def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCo
                               f"{_in(loc[:-1])}.", path, key=True,
                               hint=hint or _list_hint("Allowed fields", allowed))
     if kind == "missing":
-        return doc.diagnostic(codes.missing, f"The required field '{loc[-1]}' is missing"
+        code = dict(codes.missing_by_field).get(str(loc[-1]), codes.missing)
+        return doc.diagnostic(code, f"The required field '{loc[-1]}' is missing"
                               f"{_in(loc[:-1])}.", path[:-1], key=True)
     value = err.get("input")
     shown = _show(value)
+    if value is None and kind.endswith("_type"):
+        return doc.diagnostic(codes.missing, f"'{where}' is empty: give it a value.", path)
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
         hint = _did_you_mean(str(value), choices)
@@ -77,6 +82,9 @@ def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCo
     if kind == "string_pattern_mismatch":
         return doc.diagnostic(codes.invalid, f"{shown} is not a valid value for '{where}'.",
                               path, hint=_pattern_hint(where))
+    if kind.startswith("date") and codes.date:
+        return doc.diagnostic(codes.date, f"{shown} is not a real date for '{where}': write "
+                              "it as YYYY-MM-DD, e.g. 2026-01-28.", path)
     message = str(err.get("msg", "invalid value")).rstrip(".")
     message = message.removeprefix("Value error, ")
     return doc.diagnostic(codes.invalid, f"The value {shown} of '{where}' is not valid: "

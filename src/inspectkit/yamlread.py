@@ -268,7 +268,7 @@ class _Builder:
         tag = self.check_tag(event)
         self.count()
         value: str = event.value
-        plain = event.style is None and tag is None and event.implicit[0]
+        plain = not event.style and tag is None and event.implicit[0]
         if tag in ("map", "seq"):
             self.fail("IK008", f"The tag '!!{tag}' cannot be used on a plain value.",
                       event.start_mark)

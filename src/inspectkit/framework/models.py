@@ -180,6 +180,9 @@ class AnswerScale(Model):
     not_counted: list[Text] = Field(default_factory=list,
                                     description="Answers left out of percentages "
                                     "(e.g. \"don't know\").")
+    aliases: dict[str, Text] = Field(
+        default_factory=dict, description="Other spellings found in exports, mapped to an "
+        "option, e.g. 'neither agree nor disagree: neither'.")
 
 
 class SurveyQuestion(Model):

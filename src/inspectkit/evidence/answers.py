@@ -1,0 +1,74 @@
+"""Turning CSV cells into answers: any letter case, stray spaces, labels for scale points.
+
+A cell is either blank (not answered), not applicable, a valid answer in canonical form,
+or invalid (with a sentence saying what would be valid).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspectkit.framework.models import AnswerScale, RecordQuestion, Scale
+
+NOT_APPLICABLE = "n/a"
+_NA_SPELLINGS = frozenset({"n/a", "na", "n.a.", "not applicable"})
+YES_NO = ("yes", "no", "partly")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A cell that is not a valid answer, and what would be."""
+
+    allowed: str
+
+
+Answer = int | str | None | Invalid
+
+
+def canonical(cell: str) -> str:
+    """Lower case, single spaces, straight apostrophes."""
+    return _SPACES.sub(" ", cell.strip().lower().replace("\u2019", "'"))
+
+
+def record_answer(question: RecordQuestion, scale: Scale, cell: str) -> Answer:
+    """The answer a record-reading cell holds for ``question``."""
+    text = canonical(cell)
+    if not text:
+        return None
+    if text in _NA_SPELLINGS:
+        return NOT_APPLICABLE
+    if question.answer == "scale":
+        return _scale_answer(scale, text)
+    if question.answer == "yes-no":
+        return text if text in YES_NO else Invalid("yes, no, partly or n/a")
+    options = {canonical(o): o for o in question.options}
+    return options[text] if text in options else Invalid(
+        ", ".join(question.options) + " or n/a")
+
+
+def _scale_answer(scale: Scale, text: str) -> Answer:
+    for point in scale.points:
+        if text == str(point.value) or text == canonical(point.label):
+            return point.value
+    values = [p.value for p in scale.points]
+    return Invalid(f"a point of the scale ({min(values)}-{max(values)}, or its label such as "
+                   f"'{scale.points[0].label}') or n/a")
+
+
+def survey_answer(answer_scale: AnswerScale, cell: str) -> str | None | Invalid:
+    """The canonical option a survey cell holds, None when blank."""
+    text = canonical(cell)
+    if not text:
+        return None
+    options = {canonical(o): o for o in answer_scale.options}
+    options.update({canonical(k): v for k, v in answer_scale.aliases.items()})
+    return options[text] if text in options else Invalid(", ".join(answer_scale.options))
+
+
+def is_positive_record(question: RecordQuestion, answer: int | str) -> bool:
+    """Whether a valid, applicable answer counts as positive for ``question``."""
+    if question.answer == "scale":
+        return isinstance(answer, int) and answer >= (question.positive_at_least or 0)
+    return canonical(str(answer)) in {canonical(p) for p in question.positive}

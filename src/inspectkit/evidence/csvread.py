@@ -1,0 +1,68 @@
+"""Reading spreadsheet exports: UTF-8 with or without a BOM, quoted commas and newlines.
+
+Rows keep the line they start on, so every problem can be placed at line and field.
+Header names are matched without regard to case, surrounding spaces or a BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspectkit.diagnostics import Diagnostic
+from inspectkit.textfile import ReadFailure, decode, read_bytes
+
+MAX_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row: its cells (stripped) and the line it starts on."""
+
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A parsed CSV file: normalised header names and data rows."""
+
+    display: str
+    header: tuple[str, ...]
+    rows: tuple[CsvRow, ...]
+
+
+def read_csv(path: Path, display: str) -> CsvTable:
+    """Read a CSV file into a header and rows.
+
+    Raises:
+        ReadFailure: the file is unreadable, binary, not UTF-8, or has no header.
+    """
+    text = decode(read_bytes(path, display), display)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[CsvRow] = []
+    header: tuple[str, ...] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue  # blank lines (and rows of empty cells) carry nothing
+            stripped = tuple(c.strip() for c in cells)
+            if header is None:
+                header = tuple(c.lower().lstrip("\ufeff") for c in stripped)
+                continue
+            rows.append(CsvRow(start, stripped))
+            if len(rows) > MAX_ROWS:
+                raise ReadFailure(Diagnostic("IK009", f"'{display}' has more than "
+                                             f"{MAX_ROWS:,} rows.", display, start, 1))
+    except csv.Error as exc:
+        raise ReadFailure(Diagnostic("IK013", f"'{display}' cannot be read as CSV: {exc}.",
+                                     display, reader.line_num, 1,
+                                     hint="Check for an unclosed quote (\").")) from None
+    if header is None:
+        raise ReadFailure(Diagnostic("IK006", f"'{display}' is empty: it has no header row.",
+                                     display, hint="The first row names the columns."))
+    return CsvTable(display, header, tuple(rows))

@@ -1,0 +1,268 @@
+"""Loading an evidence folder: find its files, read each safely, validate their fields.
+
+Links that lead outside the folder are refused; anything that is not part of the contract
+is listed as a note; every problem is a diagnostic with its place. References to the
+framework are checked afterwards, in :mod:`inspectkit.evidence.checks`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from inspectkit.diagnostics import Diagnostic
+from inspectkit.errors import InputError
+from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest
+from inspectkit.evidence.tables import RecordRead, SurveyResponse
+from inspectkit.modelcheck import ErrorCodes, validate
+from inspectkit.textfile import ReadFailure, decode, display_path, read_bytes
+from inspectkit.yamlread import Path_, YamlDocument, load_yaml_file, load_yaml_text
+
+CODES = ErrorCodes(unknown="IK202", missing="IK203", invalid="IK204", date="IK207",
+                   missing_by_field=(("rationale", "IK211"),))
+MANIFEST_NAMES = ("inspection.yaml", "inspection.yml")
+EVALUATION_NAMES = ("evaluations.yaml", "evaluations.yml")
+_ITEMS = TypeAdapter(list[EvidenceItem])
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A validated model with the document and path it came from (for placing problems)."""
+
+    model: Any
+    doc: YamlDocument
+    path: Path_
+
+
+@dataclass
+class EvidenceFolder:
+    """Everything read from one evidence folder."""
+
+    root: Path
+    manifest: Manifest | None = None
+    manifest_doc: YamlDocument | None = None
+    items: list[Placed] = field(default_factory=list)
+    evaluations: list[Placed] = field(default_factory=list)
+    evaluations_doc: YamlDocument | None = None
+    records: list[RecordRead] = field(default_factory=list)
+    responses: list[SurveyResponse] = field(default_factory=list)
+    record_files: list[str] = field(default_factory=list)
+    survey_files: dict[str, str] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FolderFiles:
+    """The files of a folder, sorted into the contract's kinds."""
+
+    manifest: Path | None = None
+    evaluations: Path | None = None
+    evidence: list[Path] = field(default_factory=list)
+    records: list[Path] = field(default_factory=list)
+    surveys: list[Path] = field(default_factory=list)
+
+
+def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
+    """Sort the folder's files by kind; refuse links out of it; note what is ignored.
+
+    Raises:
+        InputError: ``root`` is not a readable folder.
+    """
+    if not root.is_dir():
+        raise InputError(f"'{display_path(root)}' is not a folder.", [Diagnostic(
+            "IK001", f"'{display_path(root)}' is not an evidence folder (it does not exist or "
+            "is not a folder).", display_path(root))])
+    real_root = root.resolve()
+    found, notes = FolderFiles(), []
+    for path in _walk(root):
+        rel = path.relative_to(root).as_posix()
+        problem = _outside(path, real_root)
+        if problem:
+            notes.append(problem)
+            continue
+        kind = _kind(rel)
+        if kind == "manifest":
+            found.manifest = found.manifest or path
+        elif kind == "evaluations":
+            found.evaluations = found.evaluations or path
+        elif kind in ("evidence", "records", "surveys"):
+            getattr(found, kind).append(path)
+        else:
+            notes.append(Diagnostic("IK016", f"'{rel}' is not part of an evidence folder and is "
+                                    "ignored.", display_path(path), hint=_ignored_hint(rel)))
+    return found, notes
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield base / name
+        for name in dirs:  # a linked folder is listed as a name, never entered
+            if (base / name).is_symlink():
+                yield base / name
+
+
+def _outside(path: Path, real_root: Path) -> Diagnostic | None:
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Diagnostic("IK001", f"'{display_path(path)}' is a broken or looping link.",
+                          display_path(path))
+    if target != real_root and real_root not in target.parents:
+        return Diagnostic("IK011", f"'{display_path(path)}' is a link that leads outside the "
+                          "evidence folder, so it is not read.", display_path(path),
+                          hint="Copy the file into the folder instead of linking to it.")
+    return None
+
+
+def _kind(rel: str) -> str:
+    parts = rel.split("/")
+    name = parts[-1].lower()
+    if len(parts) == 1:
+        if name in MANIFEST_NAMES:
+            return "manifest"
+        return "evaluations" if name in EVALUATION_NAMES else ""
+    top = parts[0]
+    if top == "evidence" and name.endswith((".yaml", ".yml", ".md")):
+        return "evidence"
+    if top == "records" and name.endswith(".csv"):
+        return "records"
+    if top == "surveys" and len(parts) == 2 and name.endswith(".csv"):
+        return "surveys"
+    return ""
+
+
+def _ignored_hint(rel: str) -> str:
+    if rel.lower().endswith((".xlsx", ".xls", ".ods")):
+        return "Export spreadsheets as 'CSV UTF-8' into records/ or surveys/."
+    return "Evidence folders hold inspection.yaml, evaluations.yaml, evidence/, records/ " \
+           "and surveys/."
+
+
+def load_yaml(path: Path, problems: list[Diagnostic]) -> YamlDocument | None:
+    """Load a YAML file, adding its problem to ``problems`` if it cannot be read."""
+    try:
+        return load_yaml_file(path, display_path(path))
+    except ReadFailure as exc:
+        problems.append(exc.diagnostic)
+        return None
+
+
+def load_manifest(path: Path, problems: list[Diagnostic]) -> tuple[Manifest | None,
+                                                                   YamlDocument | None]:
+    """Read and validate inspection.yaml."""
+    doc = load_yaml(path, problems)
+    if doc is None:
+        return None, None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.diagnostic("IK014", "inspection.yaml should be a mapping of fields "
+                                       "(framework, partnership, ...).", ()))
+        return None, doc
+    manifest, found = validate(Manifest, doc, CODES)
+    problems += found
+    if manifest and manifest.period and manifest.period.start > manifest.period.end:
+        problems.append(doc.diagnostic("IK207", f"The period ends ({manifest.period.end}) "
+                                       f"before it starts ({manifest.period.start}).",
+                                       ("period", "end")))
+    return manifest, doc
+
+
+def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:
+    """Read the evidence items of one .yaml (a list, or one item) or .md file."""
+    if path.suffix.lower() == ".md":
+        return _markdown_item(path, problems)
+    doc = load_yaml(path, problems)
+    if doc is None:
+        return []
+    if isinstance(doc.data, dict):
+        return _one_item(doc, doc.data, (), problems)
+    if not isinstance(doc.data, list):
+        problems.append(doc.diagnostic("IK014", "An evidence file should hold a list of items "
+                                       "(each starting with '- id: ...').", ()))
+        return []
+    try:
+        items = _ITEMS.validate_python(doc.data)
+        return [Placed(item, doc, (i,)) for i, item in enumerate(items)]
+    except ValidationError:
+        placed = []
+        for i, data in enumerate(doc.data):
+            placed += _one_item(doc, data, (i,), problems)
+        return placed
+
+
+def _one_item(doc: YamlDocument, data: Any, path: Path_, problems: list[Diagnostic]
+              ) -> list[Placed]:
+    if not isinstance(data, dict):
+        problems.append(doc.diagnostic("IK014", "Each evidence item should be a mapping of "
+                                       "fields (id, source, indicators, ...).", path))
+        return []
+    item, found = validate(EvidenceItem, doc, CODES, data=data, base_path=path)
+    problems += found
+    return [Placed(item, doc, path)] if item else []
+
+
+def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
+    display = display_path(path)
+    try:
+        text = decode(read_bytes(path, display), display)
+    except ReadFailure as exc:
+        problems.append(exc.diagnostic)
+        return []
+    lines = text.splitlines(keepends=True)
+    end = next((i for i, ln in enumerate(lines[1:], 1) if ln.rstrip() in ("---", "...")), 0)
+    if not lines or lines[0].rstrip() != "---" or not end:
+        problems.append(Diagnostic("IK014", f"'{display}' should start with YAML front matter "
+                                   "between two '---' lines, then the notes.", display, 1, 1))
+        return []
+    try:
+        doc = load_yaml_text("".join(lines[1:end]), display, line_offset=1)
+    except ReadFailure as exc:
+        problems.append(exc.diagnostic)
+        return []
+    if not isinstance(doc.data, dict):
+        problems.append(doc.diagnostic("IK014", "The front matter should be a mapping of fields "
+                                       "(id, source, indicators, ...).", ()))
+        return []
+    body = "".join(lines[end + 1:]).strip()
+    data = dict(doc.data)
+    if body and "detail" in data:
+        problems.append(doc.diagnostic("IK204", "The item has both a 'detail' field and notes "
+                                       "below the front matter; keep one.", ("detail",),
+                                       key=True))
+    elif body:
+        data["detail"] = body
+    return _one_item(doc, data, (), problems)
+
+
+def load_evaluations(path: Path, problems: list[Diagnostic]
+                     ) -> tuple[list[Placed], YamlDocument | None]:
+    """Read and validate evaluations.yaml (a list of evaluations)."""
+    doc = load_yaml(path, problems)
+    if doc is None:
+        return [], None
+    if not isinstance(doc.data, list):
+        problems.append(doc.diagnostic("IK014", "evaluations.yaml should be a list, one entry "
+                                       "per indicator (each starting with '- indicator: ').",
+                                       ()))
+        return [], doc
+    placed = []
+    for i, data in enumerate(doc.data):
+        if not isinstance(data, dict):
+            problems.append(doc.diagnostic("IK014", "Each evaluation should be a mapping of "
+                                           "fields (indicator, grade, rationale, ...).", (i,)))
+            continue
+        evaluation, found = validate(Evaluation, doc, CODES, data=data, base_path=(i,))
+        problems += found
+        if evaluation:
+            placed.append(Placed(evaluation, doc, (i,)))
+    return placed, doc

@@ -1,0 +1,199 @@
+"""Record-reading results and survey responses: CSV rows checked against the framework.
+
+Each record and respondent appears once; each cell holds an answer its question allows.
+Answers are kept in canonical form (scale points as numbers, options as the framework
+spells them); blank cells are left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspectkit.diagnostics import Diagnostic
+from inspectkit.evidence.answers import Invalid, record_answer, survey_answer
+from inspectkit.evidence.csvread import CsvTable, read_csv
+from inspectkit.framework.models import Framework
+from inspectkit.textfile import ReadFailure, display_path
+
+AnswerValue = int | str
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """One record read: its anonymous reference, where it is, and its answers."""
+
+    record_id: str
+    file: str
+    line: int
+    answers: Mapping[str, AnswerValue]
+
+
+@dataclass(frozen=True)
+class SurveyResponse:
+    """One survey respondent's answers."""
+
+    survey: str
+    respondent_id: str
+    file: str
+    line: int
+    answers: Mapping[str, str]
+
+
+Reader = Callable[[str, str], "AnswerValue | None | Invalid"]
+
+
+def _key(name: str) -> str:
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def _header(table: CsvTable, id_column: str, known: list[str], what: str,
+            problems: list[Diagnostic]) -> dict[int, str] | None:
+    """Map column index -> question id; None if the id column is missing."""
+    if not table.header or _key(table.header[0]) != id_column:
+        problems.append(Diagnostic("IK208", f"The first column of '{table.display}' should be "
+                                   f"'{id_column}', not '{table.header[0] if table.header else ''}'"
+                                   ".", table.display, 1, 1))
+        return None
+    columns: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    by_key = {_key(q): q for q in known}
+    for index, name in enumerate(table.header[1:], start=1):
+        if not name:
+            problems.append(Diagnostic("IK208", f"Column {index + 1} has no name.",
+                                       table.display, 1, index + 1))
+            continue
+        question = by_key.get(_key(name))
+        if question is None:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            problems.append(Diagnostic(
+                "IK307" if what.startswith("survey") else "IK305",
+                f"Unknown {what} question '{name}': the framework does not define it.",
+                table.display, 1, index + 1,
+                hint=f"Did you mean '{close[0]}'?" if close else "The column is ignored."))
+            continue
+        if question in seen:
+            problems.append(Diagnostic("IK208", f"The column '{name}' appears twice (first as "
+                                       f"column {seen[question] + 1}).", table.display, 1,
+                                       index + 1))
+            continue
+        seen[question] = index
+        columns[index] = question
+    return columns
+
+
+def _rows(table: CsvTable, columns: dict[int, str], read: Reader | None, label: str,
+          problems: list[Diagnostic]) -> list[tuple[str, int, dict[str, AnswerValue]]]:
+    out = []
+    width = len(table.header)
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) != width:
+            problems.append(Diagnostic("IK209", f"This row has {len(cells)} cells but the header "
+                                       f"has {width}.", table.display, row.line, 1,
+                                       hint="Check for a stray comma or a missing cell."))
+            cells = (*cells, *([""] * width))[:width]
+        if not cells[0]:
+            problems.append(Diagnostic("IK203", f"The row has no {label}.", table.display,
+                                       row.line, 1))
+            continue
+        answers: dict[str, AnswerValue] = {}
+        for index, question in columns.items():
+            value = read(question, cells[index]) if read else (cells[index] or None)
+            if isinstance(value, Invalid):
+                problems.append(Diagnostic("IK210", f"'{cells[index][:40]}' is not an answer to "
+                                           f"'{question}': use {value.allowed}.", table.display,
+                                           row.line, index + 1))
+            elif value is not None:
+                answers[question] = value
+        out.append((cells[0], row.line, answers))
+    return out
+
+
+def _read_table(path: Path, problems: list[Diagnostic]) -> CsvTable | None:
+    try:
+        return read_csv(path, display_path(path))
+    except ReadFailure as exc:
+        problems.append(exc.diagnostic)
+        return None
+
+
+def load_records(paths: list[Path], fw: Framework | None, problems: list[Diagnostic]
+                 ) -> list[RecordRead]:
+    """Read every records/*.csv; a record id may appear once across all of them."""
+    questions = {q.id: q for q in fw.record_reading.questions} if fw and fw.record_reading \
+        else {}
+    read: Reader | None = None
+    if fw is not None and fw.scale is not None:
+        scale = fw.scale
+        read = lambda q, cell: record_answer(questions[q], scale, cell)  # noqa: E731
+    records: list[RecordRead] = []
+    first: dict[str, RecordRead] = {}
+    for path in paths:
+        table = _read_table(path, problems)
+        if table is None:
+            continue
+        if fw is not None and not questions:
+            problems.append(Diagnostic("IK305", "The framework has no record-reading template, "
+                                       "so records cannot be read.", table.display))
+            continue
+        columns = _header(table, "record_id", list(questions), "record-reading", problems) \
+            if fw is not None else dict(enumerate(table.header[1:], start=1))
+        if columns is None:
+            continue
+        for record_id, line, answers in _rows(table, columns, read, "record_id", problems):
+            record = RecordRead(record_id, table.display, line, answers)
+            if record_id in first:
+                seen = first[record_id]
+                problems.append(Diagnostic("IK206", f"Record '{record_id}' was already read at "
+                                           f"{seen.file}:{seen.line}; each record appears once.",
+                                           table.display, line, 1))
+                continue
+            first[record_id] = record
+            records.append(record)
+    return records
+
+
+def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
+                ) -> list[SurveyResponse]:
+    """Read surveys/<survey-id>.csv; a respondent may appear once."""
+    survey_id = path.stem.lower()
+    display = display_path(path)
+    survey = next((s for s in fw.surveys if s.id == survey_id), None) if fw else None
+    if fw is not None and survey is None:
+        known = [s.id for s in fw.surveys]
+        close = difflib.get_close_matches(survey_id, known, n=1, cutoff=0.6)
+        problems.append(Diagnostic("IK306", f"The framework has no survey '{survey_id}' (the "
+                                   "file name names the survey).", display,
+                                   hint=f"Did you mean '{close[0]}.csv'?" if close else
+                                   f"Surveys: {', '.join(known) or 'none'}."))
+        return []
+    table = _read_table(path, problems)
+    if table is None:
+        return []
+    read: Reader | None = None
+    known_questions: list[str] = []
+    if survey is not None and fw is not None:
+        scale = next((a for a in fw.answer_scales if a.id == survey.answer_scale), None)
+        known_questions = [q.id for q in survey.questions]
+        if scale is not None:
+            read = lambda _q, cell: survey_answer(scale, cell)  # noqa: E731
+    columns = _header(table, "respondent_id", known_questions,
+                      f"survey '{survey_id}'", problems) if fw else dict(
+        enumerate(table.header[1:], start=1))
+    if columns is None:
+        return []
+    responses: list[SurveyResponse] = []
+    first: dict[str, int] = {}
+    for respondent, line, answers in _rows(table, columns, read, "respondent_id", problems):
+        if respondent in first:
+            problems.append(Diagnostic("IK206", f"Respondent '{respondent}' already answered at "
+                                       f"line {first[respondent]}; each respondent appears once.",
+                                       display, line, 1))
+            continue
+        first[respondent] = line
+        responses.append(SurveyResponse(survey_id, respondent, display, line,
+                                        {k: str(v) for k, v in answers.items()}))
+    return responses

@@ -1,0 +1,365 @@
+"""Diagnostics rendered as text, yamllint's parsable lines, JSON, GitHub, JUnit or SARIF.
+
+Every function returns text and never prints. Evidence folders are untrusted, so every message,
+hint and path passes through :func:`safe` first: no format can carry a raw control character or
+bidirectional override to a terminal, a log viewer or an editor.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from urllib.parse import quote
+
+from inspectkit.codes import CODES
+from inspectkit.diagnostics import Diagnostic, Severity, count
+
+__all__ = ["OutputFormat", "render", "resolve_format", "safe"]
+
+TOOL_NAME = "inspectkit"
+INFORMATION_URI = "https://github.com/inspectkit/inspectkit"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+JSON_SCHEMA_VERSION = 1
+
+# C0, DEL, C1, line/paragraph separators, bidi embeddings/overrides/isolates, lone surrogates
+# (unencodable) and the two non-characters XML forbids.
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "blue"}
+_PLACE_WIDTH = 8
+_SEVERITY_WIDTH = max(len(s.value) for s in Severity)
+_HINT_INDENT = " " * (2 + _PLACE_WIDTH + 2 + _SEVERITY_WIDTH + 2)
+_NO_FILE = "(no file)"
+
+
+class OutputFormat(str, Enum):
+    """The formats ``--format`` accepts. ``auto`` is GitHub inside GitHub Actions, else text."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    PARSABLE = "parsable"
+    JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    SARIF = "sarif"
+
+
+def resolve_format(fmt: OutputFormat, *, github_actions: bool) -> OutputFormat:
+    """Turn ``auto`` into a concrete format; the caller says whether this is GitHub Actions."""
+    if fmt is OutputFormat.AUTO:
+        return OutputFormat.GITHUB if github_actions else OutputFormat.TEXT
+    return fmt
+
+
+def render(
+    diagnostics: Sequence[Diagnostic],
+    fmt: OutputFormat,
+    *,
+    tool_version: str,
+    files: Sequence[str] = (),
+    color: bool = False,
+    strict: bool = False,
+) -> str:
+    """Render sorted diagnostics in one format.
+
+    Args:
+        diagnostics: The findings, already sorted by file, line and column.
+        fmt: The format; ``auto`` is rendered as text (resolve it first with
+            :func:`resolve_format`).
+        tool_version: inspectkit's version, for the JSON, JUnit and SARIF headers.
+        files: Display paths (POSIX, relative) of every file checked, with or without findings.
+        color: ANSI colours in the text format.
+        strict: Warnings fail (JUnit failures rather than passing cases with output).
+
+    Returns:
+        The whole output, ending with a newline unless empty.
+    """
+    checked = _checked_files(diagnostics, files)
+    if fmt in (OutputFormat.AUTO, OutputFormat.TEXT):
+        return _text(diagnostics, checked, color=color)
+    if fmt is OutputFormat.PARSABLE:
+        return _lines(_parsable_line(d) for d in diagnostics)
+    if fmt is OutputFormat.JSON:
+        return _json(diagnostics, checked, tool_version)
+    if fmt is OutputFormat.GITHUB:
+        return _lines(_github_line(d) for d in diagnostics)
+    if fmt is OutputFormat.JUNIT:
+        return _junit(diagnostics, checked, strict=strict)
+    return _sarif(diagnostics, checked, tool_version)
+
+
+def safe(text: str) -> str:
+    r"""Replace control characters and bidi controls by visible escapes (``\x1b``, ``\u202e``)."""
+    return _UNSAFE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _checked_files(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> list[str]:
+    """The checked files plus any file a diagnostic names, sorted, made safe."""
+    names = set(files) | {d.file for d in diagnostics if d.file}
+    return sorted({safe(name) for name in names})
+
+
+def _lines(lines: Iterable[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _place(d: Diagnostic) -> str:
+    """``line:col``, ``line`` or "" when the diagnostic concerns the whole file."""
+    if d.line <= 0:
+        return ""
+    return f"{d.line}:{d.column}" if d.column > 0 else str(d.line)
+
+
+def _where(d: Diagnostic) -> str:
+    """``file:line:col`` with the unknown parts left out."""
+    return ":".join(part for part in (safe(d.file), _place(d)) if part)
+
+
+def _with_hint(d: Diagnostic) -> str:
+    message = safe(d.message)
+    return f"{message} (hint: {safe(d.hint)})" if d.hint else message
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def _text(diagnostics: Sequence[Diagnostic], checked: list[str], *, color: bool) -> str:
+    # Pieces are (text, style) pairs so that the plain and coloured outputs cannot drift apart.
+    lines: list[list[tuple[str, str]]] = []
+    current: str | None = None
+    for d in diagnostics:
+        if d.file != current:
+            if current is not None:
+                lines.append([])
+            current = d.file
+            lines.append([(safe(d.file) or _NO_FILE, "bold")])
+        lines.append(
+            [
+                (f"  {_place(d):<{_PLACE_WIDTH}}  ", ""),
+                (f"{d.severity.value:<{_SEVERITY_WIDTH}}", _COLOR[d.severity]),
+                (f"  {safe(d.message)}  ({d.code})", ""),
+            ]
+        )
+        if d.hint:
+            lines.append([(f"{_HINT_INDENT}hint: {safe(d.hint)}", "dim")])
+    if lines:
+        lines.append([])
+    lines.append([(_summary(diagnostics, len(checked)), "")])
+    if not color:
+        return _lines("".join(text for text, _ in line).rstrip() for line in lines)
+    return _rich(lines)
+
+
+def _summary(diagnostics: Sequence[Diagnostic], n_files: int) -> str:
+    in_files = f"in {_plural(n_files, 'file')}"
+    if not diagnostics:
+        return f"No problems found {in_files}."
+    totals = count(diagnostics)
+    return (
+        f"{_plural(totals[Severity.ERROR], 'error')}, "
+        f"{_plural(totals[Severity.WARNING], 'warning')}, "
+        f"{_plural(totals[Severity.NOTE], 'note')} {in_files}"
+    )
+
+
+def _rich(lines: list[list[tuple[str, str]]]) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    # An empty environment: NO_COLOR, TERM or COLUMNS must not change what the library returns.
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        width=200,
+        no_color=False,
+        highlight=False,
+        _environ={},
+    )
+    for line in lines:
+        text = Text()
+        for piece, style in line:
+            text.append(piece, style=style or None)
+        text.rstrip()
+        console.print(text, soft_wrap=True)
+    return buffer.getvalue()
+
+
+# -- parsable and github ----------------------------------------------------------------------
+
+
+def _parsable_line(d: Diagnostic) -> str:
+    return f"{safe(d.file)}:{d.line}:{d.column}: [{d.severity.value}] {safe(d.message)} ({d.code})"
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_line(d: Diagnostic) -> str:
+    props: list[tuple[str, str]] = []
+    if d.file:
+        props.append(("file", safe(d.file)))
+        if d.line > 0:
+            props.append(("line", str(d.line)))
+            if d.column > 0:
+                props.append(("col", str(d.column)))
+    props.append(("title", f"{d.code} {d.name}"))
+    joined = ",".join(f"{key}={_github_property(value)}" for key, value in props)
+    where = _where(d)
+    message = f"{where}: {_with_hint(d)}" if where else _with_hint(d)
+    return f"::{_GITHUB_COMMAND[d.severity]} {joined}::{_github_data(message)}"
+
+
+# -- json -------------------------------------------------------------------------------------
+
+
+def _json(diagnostics: Sequence[Diagnostic], checked: list[str], tool_version: str) -> str:
+    totals = count(diagnostics)
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": tool_version},
+        "summary": {
+            "errors": totals[Severity.ERROR],
+            "warnings": totals[Severity.WARNING],
+            "notes": totals[Severity.NOTE],
+            "files": len(checked),
+        },
+        "files": checked,
+        "diagnostics": [_safe_dict(d) for d in diagnostics],
+    }
+    return json.dumps(data, sort_keys=False, indent=2, ensure_ascii=False) + "\n"
+
+
+def _safe_dict(d: Diagnostic) -> dict[str, object]:
+    return {k: safe(v) if isinstance(v, str) else v for k, v in d.to_dict().items()}
+
+
+# -- junit ------------------------------------------------------------------------------------
+
+
+def _junit(diagnostics: Sequence[Diagnostic], checked: list[str], *, strict: bool) -> str:
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    cases: list[ET.Element] = []
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        if d.severity is not Severity.NOTE:
+            by_file.setdefault(safe(d.file), []).append(d)
+    for name in sorted(set(checked) | set(by_file)):
+        found = by_file.get(name)
+        if not found:
+            cases.append(_testcase(name, name))
+        for d in found or ():
+            cases.append(_finding_case(d, failed=d.severity in failing))
+    failures = sum(1 for case in cases if case.find("failure") is not None)
+    counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0"}
+    root = ET.Element("testsuites", {"name": TOOL_NAME, **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": TOOL_NAME, **counts, "skipped": "0"})
+    suite.extend(cases)
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _testcase(file: str, name: str) -> ET.Element:
+    return ET.Element("testcase", {"classname": f"{TOOL_NAME}.{file or _NO_FILE}", "name": name})
+
+
+def _finding_case(d: Diagnostic, *, failed: bool) -> ET.Element:
+    where = _where(d) or _NO_FILE
+    case = _testcase(safe(d.file), f"{where}: {d.code} {d.name}")
+    text = f"{where}: {safe(d.message)}"
+    if d.hint:
+        text += f"\nhint: {safe(d.hint)}"
+    if failed:
+        failure = ET.SubElement(case, "failure", {"type": d.code, "message": safe(d.message)})
+        failure.text = text
+    else:
+        ET.SubElement(case, "system-out").text = f"[{d.severity.value}] {text}"
+    return case
+
+
+# -- sarif ------------------------------------------------------------------------------------
+
+
+def _sarif(diagnostics: Sequence[Diagnostic], checked: list[str], tool_version: str) -> str:
+    codes = sorted({d.code for d in diagnostics})
+    rule_index = {code: i for i, code in enumerate(codes)}
+    artifact_index = {name: i for i, name in enumerate(checked)}
+    driver = {
+        "name": TOOL_NAME,
+        "version": tool_version,
+        "informationUri": INFORMATION_URI,
+        "rules": [_rule(code) for code in codes],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "artifacts": [{"location": _artifact_location(name)} for name in checked],
+        "results": [_result(d, rule_index, artifact_index) for d in diagnostics],
+        "columnKind": "unicodeCodePoints",
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, sort_keys=False, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule(code: str) -> dict[str, object]:
+    entry = CODES[code]
+    return {
+        "id": code,
+        "name": entry.name,
+        "shortDescription": {"text": entry.summary},
+        "defaultConfiguration": {"level": entry.default},
+    }
+
+
+def _artifact_location(name: str) -> dict[str, object]:
+    """A URI for a display path: relative to %SRCROOT%, or a file URI when absolute."""
+    if name.startswith("/"):
+        return {"uri": "file://" + quote(name, safe="/")}
+    if re.match(r"[A-Za-z]:/", name):  # a Windows drive
+        return {"uri": "file:///" + name[:2] + quote(name[2:], safe="/")}
+    return {"uri": quote(name, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _result(
+    d: Diagnostic, rule_index: dict[str, int], artifact_index: dict[str, int]
+) -> dict[str, object]:
+    result: dict[str, object] = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index[d.code],
+        "level": d.severity.value,
+        "message": {"text": _with_hint(d)},
+    }
+    if d.file:
+        name = safe(d.file)
+        physical: dict[str, object] = {
+            "artifactLocation": {**_artifact_location(name), "index": artifact_index[name]}
+        }
+        if d.line > 0:
+            region = {"startLine": d.line}
+            # A CSV diagnostic's column is a field number, not a character offset.
+            if d.column > 0 and not d.file.lower().endswith(".csv"):
+                region["startColumn"] = d.column
+            physical["region"] = region
+        result["locations"] = [{"physicalLocation": physical}]
+    return result

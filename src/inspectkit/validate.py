@@ -1,0 +1,138 @@
+"""``inspectkit validate``: load an evidence folder (or one file) and collect every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspectkit.diagnostics import Diagnostic, sort_diagnostics
+from inspectkit.errors import FrameworkError, InputError
+from inspectkit.evidence import folder as loader
+from inspectkit.evidence.checks import check_folder
+from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.tables import load_records, load_survey
+from inspectkit.framework.models import Framework
+from inspectkit.framework.registry import Registry
+from inspectkit.textfile import display_path
+
+
+@dataclass
+class ValidationResult:
+    """A loaded folder, its framework (when known) and every problem found."""
+
+    folder: EvidenceFolder
+    framework: Framework | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        """The files that were checked."""
+        return self.folder.files
+
+
+def validate_folder(root: Path, registry: Registry) -> ValidationResult:
+    """Load and check an evidence folder.
+
+    Raises:
+        InputError: the folder cannot be read.
+        FrameworkError: the framework it names is missing or invalid.
+    """
+    files, problems = loader.find_files(root)
+    folder = EvidenceFolder(root)
+    fw: Framework | None = None
+    if files.manifest is None:
+        problems.append(Diagnostic("IK201", f"'{display_path(root)}' has no inspection.yaml, so "
+                                   "the framework to check against is unknown.",
+                                   display_path(root / "inspection.yaml"),
+                                   hint="Create one with 'inspectkit init', or add "
+                                   "inspection.yaml by hand."))
+    else:
+        folder.manifest, folder.manifest_doc = loader.load_manifest(files.manifest, problems)
+        if folder.manifest is not None:
+            fw = _framework(folder, registry)
+    for path in files.evidence:
+        folder.items += loader.load_items(path, problems)
+    folder.records = load_records(files.records, fw, problems)
+    for path in files.surveys:
+        folder.responses += load_survey(path, fw, problems)
+        folder.survey_files[path.stem.lower()] = display_path(path)
+    if files.evaluations is not None:
+        folder.evaluations, folder.evaluations_doc = loader.load_evaluations(
+            files.evaluations, problems)
+    folder.record_files = [display_path(p) for p in files.records]
+    listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]
+    folder.files = sorted(display_path(p) for p in listed if p is not None)
+    if fw is not None:
+        problems += check_folder(folder, fw)
+    return ValidationResult(folder, fw, sort_diagnostics(problems))
+
+
+def _framework(folder: EvidenceFolder, registry: Registry) -> Framework:
+    assert folder.manifest is not None and folder.manifest_doc is not None
+    try:
+        return registry.load(folder.manifest.framework).framework
+    except FrameworkError as exc:
+        doc = folder.manifest_doc
+        first = exc.diagnostics[0] if exc.diagnostics else None
+        placed = doc.diagnostic(first.code if first else "IK107",
+                                f"inspection.yaml names the framework "
+                                f"'{folder.manifest.framework}', which cannot be used: "
+                                f"{exc.message}", ("framework",),
+                                hint=first.hint if first else "")
+        raise FrameworkError(exc.message, [placed, *exc.diagnostics[1:]]) from None
+
+
+def validate_path(path: Path, registry: Registry) -> ValidationResult:
+    """Validate a folder, or a single file (inside a folder when it has one).
+
+    Raises:
+        InputError: the path cannot be read.
+        FrameworkError: the framework named is missing or invalid.
+    """
+    if path.is_dir():
+        return validate_folder(path, registry)
+    if not path.exists() and not path.is_symlink():
+        raise InputError(f"'{display_path(path)}' does not exist.", [Diagnostic(
+            "IK001", f"'{display_path(path)}' does not exist.", display_path(path))])
+    root = _enclosing_folder(path)
+    if root is not None:
+        result = validate_folder(root, registry)
+        shown = display_path(path)
+        result.diagnostics = [d for d in result.diagnostics if d.file == shown]
+        result.folder.files = [shown]
+        return result
+    return _validate_lone_file(path)
+
+
+def _enclosing_folder(path: Path) -> Path | None:
+    """The evidence folder holding ``path`` (its manifest is at most two levels up)."""
+    if path.is_symlink():
+        return None
+    for parent in list(path.parents)[:2]:
+        if any((parent / name).is_file() for name in loader.MANIFEST_NAMES):
+            return parent
+    return None
+
+
+def _validate_lone_file(path: Path) -> ValidationResult:
+    """Check one file on its own: it is read safely and its fields checked, without
+    a framework."""
+    from inspectkit.textfile import ReadFailure, read_bytes
+
+    problems: list[Diagnostic] = []
+    display = display_path(path)
+    try:
+        read_bytes(path, display)
+    except ReadFailure as exc:
+        raise InputError(exc.diagnostic.message, [exc.diagnostic]) from None
+    folder = EvidenceFolder(path.parent, files=[display])
+    name = path.name.lower()
+    if name in loader.MANIFEST_NAMES:
+        folder.manifest, folder.manifest_doc = loader.load_manifest(path, problems)
+    elif name in loader.EVALUATION_NAMES:
+        folder.evaluations, folder.evaluations_doc = loader.load_evaluations(path, problems)
+    elif name.endswith(".csv"):
+        folder.records = load_records([path], None, problems)
+    else:
+        folder.items = loader.load_items(path, problems)
+    return ValidationResult(folder, None, sort_diagnostics(problems))

@@ -1,0 +1,105 @@
+"""The careful YAML reader: places, duplicates, limits, tags and the YAML 1.2 core schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspectkit.textfile import ReadFailure
+from inspectkit.yamlread import MAX_ALIASES, YamlFloat, load_yaml_file, load_yaml_text
+
+
+def fail(text: str) -> tuple[str, int, int, str]:
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_text(text, "f.yaml")
+    d = info.value.diagnostic
+    return d.code, d.line, d.column, d.message
+
+
+def test_places_of_values_and_keys() -> None:
+    doc = load_yaml_text("a: 1\nitems:\n  - id: X\n    summary: hello\n", "f.yaml")
+    assert doc.data == {"a": 1, "items": [{"id": "X", "summary": "hello"}]}
+    assert doc.values[("items", 0, "summary")] == (4, 14)
+    assert doc.keys[("items", 0, "summary")] == (4, 5)
+    assert doc.place(("items", 0, "missing")) == (3, 5)
+
+
+def test_line_offset_for_front_matter() -> None:
+    doc = load_yaml_text("id: A\n", "f.md", line_offset=1)
+    assert doc.values[("id",)] == (2, 5)
+
+
+def test_duplicate_key_is_an_error_with_both_places() -> None:
+    code, line, col, message = fail("status: a\nother: 1\nstatus: b\n")
+    assert (code, line, col) == ("IK005", 3, 1)
+    assert "first at line 1" in message
+
+
+def test_core_schema_keeps_norway_and_number_text() -> None:
+    doc = load_yaml_text("country: NO\nflag: on\nids: [2.1, 5.10]\nok: true\nn: ~\n", "f.yaml")
+    assert doc.data["country"] == "NO"
+    assert doc.data["flag"] == "on"
+    assert isinstance(doc.data["ids"][1], YamlFloat)
+    assert doc.data["ids"][1].text == "5.10"
+    assert doc.data["ok"] is True
+    assert doc.data["n"] is None
+
+
+def test_dates_stay_text_for_the_schema_to_judge() -> None:
+    assert load_yaml_text("d: 2025-09-01\n", "f.yaml").data == {"d": "2025-09-01"}
+
+
+@pytest.mark.parametrize("text, code", [pytest.param(t, c, id=c + "-" + str(i)) for i, (t, c) in enumerate([
+    ("", "IK006"),
+    ("# only a comment\n", "IK006"),
+    ("a: 1\n---\nb: 2\n", "IK007"),
+    ("a: !!python/object/apply:os.system ['true']\n", "IK008"),
+    ("a: !evidence x\n", "IK008"),
+    ("a: !!binary aGVsbG8=\n", "IK008"),
+    ("a: &x [1, *x]\n", "IK010"),
+    ("[" * 200 + "]" * 200, "IK009"),
+    ("a: " + "9" * 5000 + "\n", "IK009"),
+    ("? [a, b]\n: c\n", "IK015"),
+    ("a:\n\t- b\n", "IK004"),
+])])
+def test_rejections(text: str, code: str) -> None:
+    assert fail(text)[0] == code
+
+
+def test_alias_limit_stops_billion_laughs_fast() -> None:
+    lines = ["a0: &a0 [x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    code, *_ = fail("\n".join(lines) + "\n")
+    assert code == "IK009"
+    ok = "\n".join([f"k{i}: &k{i} v" for i in range(MAX_ALIASES)] +
+                   [f"r{i}: *k{i}" for i in range(MAX_ALIASES)]) + "\n"
+    assert load_yaml_text(ok, "f.yaml").data["r0"] == "v"
+
+
+def test_tab_indentation_gets_a_hint() -> None:
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_text("a:\n\tb: 1\n", "f.yaml")
+    assert "tabs" in info.value.diagnostic.hint
+
+
+def test_encodings(tmp_path: Path) -> None:
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbfa: 1\n")
+    (tmp_path / "u16.yaml").write_bytes("a: 1\n".encode("utf-16"))
+    (tmp_path / "latin1.yaml").write_bytes(b"a: caf\xe9\n")
+    assert load_yaml_file(tmp_path / "bom.yaml", "bom.yaml").data == {"a": 1}
+    assert load_yaml_file(tmp_path / "u16.yaml", "u16.yaml").data == {"a": 1}
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_file(tmp_path / "latin1.yaml", "latin1.yaml")
+    d = info.value.diagnostic
+    assert (d.code, d.line, d.column) == ("IK002", 1, 7)
+    assert "UTF-8" in d.hint
+
+
+def test_non_regular_and_missing_files(tmp_path: Path) -> None:
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_file(tmp_path, "dir")
+    assert info.value.diagnostic.code == "IK012"
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_file(tmp_path / "nope.yaml", "nope.yaml")
+    assert info.value.diagnostic.code == "IK001"
