@@ -34,8 +34,11 @@ class ErrorCodes:
 
 
 def validate(model: type[M], doc: YamlDocument, codes: ErrorCodes, *, data: Any = None,
-             base_path: Path_ = ()) -> tuple[M | None, list[Diagnostic]]:
+             base_path: Path_ = (), prune: bool = False) -> tuple[M | None, list[Diagnostic]]:
     """Validate ``data`` (default: the whole document) as ``model``.
+
+    With ``prune``, list items that fail are left out and validation is tried again, so that
+    checks which need a model (cross-references) can still run on the rest.
 
     Returns:
         The model instance, or None, and the diagnostics found.
@@ -44,7 +47,62 @@ def validate(model: type[M], doc: YamlDocument, codes: ErrorCodes, *, data: Any 
     try:
         return model.model_validate(payload), []
     except ValidationError as exc:
-        return None, [_rewrite(err, model, doc, codes, base_path) for err in exc.errors()]
+        errors = exc.errors()
+    problems = [_rewrite(err, model, doc, codes, base_path) for err in errors]
+    if not prune:
+        return None, problems
+    pruned = _copy(payload)
+    for _ in range(20):
+        if not all(_mark(pruned, err["loc"]) for err in errors):
+            return None, problems
+        _sweep(pruned)
+        try:
+            return model.model_validate(pruned), problems
+        except ValidationError as exc:
+            errors = exc.errors()
+    return None, problems
+
+
+def _mark(data: Any, loc: Sequence[Any]) -> bool:
+    """Mark for removal the innermost list item ``loc`` passes through; False if none."""
+    indexes = [i for i, part in enumerate(loc) if isinstance(part, int)]
+    if not indexes:
+        return False
+    container = data
+    for part in loc[:indexes[-1]]:
+        if isinstance(container, dict) and part in container:
+            container = container[part]
+        elif isinstance(container, list) and isinstance(part, int) and part < len(container):
+            container = container[part]
+        else:
+            return True  # already removed with an outer item
+    index = loc[indexes[-1]]
+    if isinstance(container, list) and index < len(container):
+        container[index] = _PRUNED
+    return True
+
+
+def _copy(data: Any) -> Any:
+    """Copy the containers (the reader limits depth); scalars are immutable."""
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(item) for item in data]
+    return data
+
+
+def _sweep(data: Any) -> None:
+    """Remove every marked item, at any depth."""
+    if isinstance(data, dict):
+        for value in data.values():
+            _sweep(value)
+    elif isinstance(data, list):
+        data[:] = [item for item in data if item is not _PRUNED]
+        for item in data:
+            _sweep(item)
+
+
+_PRUNED = object()
 
 
 def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCodes,

@@ -153,7 +153,7 @@ class Registry:
             doc = load_yaml_file(entry.path, display)
         except ReadFailure as exc:
             return None, [exc.diagnostic]
-        own, problems = validate(Framework, doc, CODES)
+        own, problems = validate(Framework, doc, CODES, prune=True)
         if own is None:
             return None, problems
         entry = Entry(own.id, own.version, own.title, own.status, entry.origin, entry.path)
@@ -163,7 +163,7 @@ class Registry:
             if base is None:
                 return None, base_problems
             merged = merge(base.framework, own)
-        problems = check_framework(own, merged, doc)
+        problems += check_framework(own, merged, doc)
         loaded = LoadedFramework(merged, own, doc, entry, problems)
         if not has_errors(problems):
             self._loaded[entry.path] = loaded
