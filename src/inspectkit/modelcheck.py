@@ -107,7 +107,7 @@ _PRUNED = object()
 
 def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCodes,
              base_path: Path_) -> Diagnostic:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and _is_union_tag(p)))
+    loc = _data_loc(err["loc"], doc.data if not base_path else None, base_path, doc)
     path = (*base_path, *loc)
     where = _dotted(loc)
     kind = err["type"]
@@ -149,9 +149,37 @@ def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCo
                           f"{message[0].lower() + message[1:] if message else message}.", path)
 
 
-def _is_union_tag(part: str) -> bool:
-    return part.startswith(("function-", "literal[", "list[", "nullable[")) or part in (
-        "int", "str", "float", "bool", "date", "none")
+def _data_loc(loc: Sequence[Any], _unused: Any, base_path: Path_, doc: YamlDocument
+              ) -> tuple[Any, ...]:
+    """Drop pydantic's union-member tags from ``loc``, keeping only real keys and indexes.
+
+    A part is kept while it leads through the data; a name that the data lacks is kept only
+    as the last part (a missing or unknown field); anything after a plain value is a tag.
+    """
+    current: Any = doc.data
+    for part in base_path:
+        current = current[part] if isinstance(current, (dict, list)) else None
+    kept: list[Any] = []
+    for position, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str):
+            if part in current:
+                current = current[part]
+            elif position == len(loc) - 1 or not _is_tag(part):
+                current = None
+            else:
+                continue
+            kept.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+            kept.append(part)
+        elif not (isinstance(part, str) and (current is None or _is_tag(part))):
+            kept.append(part)
+    return tuple(kept)
+
+
+def _is_tag(part: str) -> bool:
+    return "[" in part or part.startswith("function-") or part in (
+        "int", "str", "float", "bool", "date", "none", "list", "dict")
 
 
 def _dotted(loc: Sequence[Any]) -> str:

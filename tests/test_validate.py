@@ -1,0 +1,192 @@
+"""Evidence folders: each kind of mistake gives its diagnostic at its place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from inspectkit.errors import FrameworkError, InputError
+from inspectkit.framework.registry import Registry
+from inspectkit.validate import validate_path
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(DATA / "evidence" / "mini", target)
+    return target
+
+
+def run(path: Path) -> list[tuple[str, int, int, str]]:
+    result = validate_path(path, Registry([DATA / "frameworks"]))
+    return [(Path(d.file).name, d.line, d.column, d.code) for d in result.diagnostics]
+
+
+def messages(path: Path) -> list[str]:
+    result = validate_path(path, Registry([DATA / "frameworks"]))
+    return [d.message + (" | " + d.hint if d.hint else "") for d in result.diagnostics]
+
+
+def test_clean_folder_accepts_spreadsheet_exports(folder: Path) -> None:
+    # BOM, CRLF, any letter case, trailing spaces, quoted cells, a label for a scale point
+    result = validate_path(folder, Registry([DATA / "frameworks"]))
+    assert result.diagnostics == []
+    records = {r.record_id: dict(r.answers) for r in result.folder.records}
+    assert records["R-002"] == {"plan-quality": 4, "views-recorded": "no",
+                                "workers": "three or more"}
+    assert records["R-003"]["views-recorded"] == "partly"
+    assert records["R-004"] == {"plan-quality": "n/a", "views-recorded": "yes", "workers": "one"}
+    staff = [r.answers["s01"] for r in result.folder.responses if r.survey == "staff"]
+    assert staff == ["agree", "strongly agree", "neither"]
+    detail = [p.model.detail for p in result.folder.items if p.model.id == "DOC-01"]
+    assert detail == ["The plan was agreed by all partners in 2025."]
+
+
+def test_windows_1252_csv_says_what_to_do(folder: Path) -> None:
+    (folder / "surveys" / "staff.csv").write_bytes(b"respondent_id,s01\nST-1,agree \x96 yes\n")
+    assert run(folder) == [("staff.csv", 2, 12, "IK002")]
+    assert "CSV UTF-8" in messages(folder)[0]
+
+
+def test_csv_quoted_commas_and_newlines(folder: Path) -> None:
+    (folder / "records" / "reader-b.csv").write_text(
+        'record_id,workers\n"R-101","three or more"\n"R-\n102",one\nR-103,"two, maybe"\n')
+    assert run(folder) == [("reader-b.csv", 5, 2, "IK210")]
+    assert messages(folder)[0].startswith("'two, maybe' is not an answer to 'workers': use one, "
+                                          "two, three or more or n/a.")
+
+
+def test_duplicate_record_across_files_and_bad_rows(folder: Path) -> None:
+    (folder / "records" / "reader-b.csv").write_text(
+        "record_id,plan-quality,views_recorded,plan-qualty\nR-001,4,yes,4\nR-009,7,maybe\n")
+    assert run(folder) == [
+        ("reader-b.csv", 1, 4, "IK305"),
+        ("reader-b.csv", 2, 1, "IK206"),
+        ("reader-b.csv", 3, 1, "IK209"),
+        ("reader-b.csv", 3, 2, "IK210"),
+        ("reader-b.csv", 3, 3, "IK210"),
+    ]
+    text = messages(folder)
+    assert "Did you mean 'plan-quality'?" in text[0]
+    assert "already read at tests" not in text[1] and "reader-a.csv:2" in text[1]
+
+
+def test_unknown_survey_file(folder: Path) -> None:
+    (folder / "surveys" / "stafff.csv").write_text("respondent_id,s01\nX,agree\n")
+    assert run(folder) == [("stafff.csv", 0, 0, "IK306")]
+    assert "Did you mean 'staff.csv'?" in messages(folder)[0]
+
+
+def test_yaml_mistakes_in_evidence(folder: Path) -> None:
+    (folder / "evidence" / "more.yaml").write_text(
+        "- id: FG-01\n"
+        "  source: focus-grup\n"
+        "  indicators: ['2.7', '5.4']\n"
+        "  finding: strenght\n"
+        "  summary: A duplicate id and an unknown source.\n"
+        "- id: FG-02\n"
+        "  source: focus-group\n"
+        "  indicators: ['2.1']\n"
+        "  finding: strength\n"
+        "  summary: Fine.\n"
+        "  date: 2026-02-30\n"
+        "  summery: typo\n")
+    assert run(folder) == [
+        ("more.yaml", 4, 12, "IK204"),
+        ("more.yaml", 11, 9, "IK207"),
+        ("more.yaml", 12, 3, "IK202"),
+    ]
+    text = messages(folder)
+    assert "Did you mean 'strength'?" in text[0]
+    assert "Did you mean 'summary'?" in text[2]
+    # fix the field errors: then the references are checked
+    fixed = (folder / "evidence" / "more.yaml").read_text().replace("strenght", "strength")
+    fixed = fixed.replace("2026-02-30", "2026-02-28").replace("  summery: typo\n", "")
+    (folder / "evidence" / "more.yaml").write_text(fixed)
+    assert run(folder) == [
+        ("more.yaml", 1, 7, "IK205"),
+        ("more.yaml", 2, 11, "IK302"),
+        ("more.yaml", 3, 16, "IK301"),
+    ]
+    assert "Did you mean 'focus-group'?" in messages(folder)[1]
+
+
+def test_duplicate_key_is_an_error(folder: Path) -> None:
+    (folder / "evaluations.yaml").write_text(
+        "- indicator: '2.1'\n  grade: 4\n  grade: 5\n  rationale: r\n")
+    assert run(folder) == [("evaluations.yaml", 3, 3, "IK005")]
+
+
+def test_evaluation_problems(folder: Path) -> None:
+    (folder / "evaluations.yaml").write_text(
+        "- indicator: '2.1'\n  grade: 7\n  rationale: Strong.\n  decided: 2025-12-01\n"
+        "- indicator: '2.1'\n  grade: 4\n"
+        "- indicator: '5.4'\n  grade: good\n  rationale: Not graded here.\n")
+    assert run(folder) == [
+        ("evaluations.yaml", 2, 10, "IK308"),
+        ("evaluations.yaml", 4, 12, "IK207"),
+        ("evaluations.yaml", 5, 3, "IK211"),
+        ("evaluations.yaml", 7, 14, "IK309"),
+    ]
+
+
+def test_manifest_period_and_missing_partnership(folder: Path) -> None:
+    (folder / "inspection.yaml").write_text(
+        "framework: mini\npartnership:\nperiod: {start: 2026-03-01, end: 2026-01-01}\n")
+    found = run(folder)
+    assert ("inspection.yaml", 2, 13, "IK203") in found
+    (folder / "inspection.yaml").write_text(
+        "framework: mini\npartnership: X\nperiod: {start: 2026-03-01, end: 2026-01-01}\n")
+    assert ("inspection.yaml", 3, 34, "IK207") in run(folder)
+
+
+def test_sufficiency_warnings(folder: Path) -> None:
+    for name in ("records", "surveys"):
+        shutil.rmtree(folder / name)
+    (folder / "evidence" / "items.yaml").unlink()
+    found = run(folder)
+    assert [f[3] for f in found] == ["IK401", "IK402", "IK403"]
+    (folder / "evidence" / "doc-01.md").unlink()
+    assert [f[3] for f in run(folder)] == ["IK310"]
+
+
+def test_links_outside_are_refused_and_extras_noted(folder: Path, tmp_path: Path) -> None:
+    os.symlink("/etc/passwd", folder / "evidence" / "outside.yaml")
+    os.symlink(tmp_path / "missing.yaml", folder / "evidence" / "dangling.yaml")
+    (folder / "notes.txt").write_text("scratch")
+    (folder / "records" / "export.xlsx").write_bytes(b"PK")
+    found = run(folder)
+    assert ("outside.yaml", 0, 0, "IK011") in found
+    assert ("dangling.yaml", 0, 0, "IK001") in found
+    assert ("notes.txt", 0, 0, "IK016") in found
+    assert any("CSV UTF-8" in m for m in messages(folder))
+
+
+def test_missing_manifest_and_unknown_framework(folder: Path) -> None:
+    (folder / "inspection.yaml").unlink()
+    assert run(folder)[0][3] == "IK201"
+    (folder / "inspection.yaml").write_text("framework: mnii\npartnership: X\n")
+    with pytest.raises(FrameworkError) as info:
+        run(folder)
+    d = info.value.diagnostics[0]
+    assert (Path(d.file).name, d.line, d.column, d.code) == ("inspection.yaml", 1, 12, "IK107")
+    assert d.hint == "Did you mean 'mini'?"
+
+
+def test_single_file_inside_a_folder_reports_only_that_file(folder: Path) -> None:
+    (folder / "evidence" / "bad.yaml").write_text("- id: X\n")
+    result = validate_path(folder / "evidence" / "items.yaml", Registry([DATA / "frameworks"]))
+    assert result.diagnostics == []
+    result = validate_path(folder / "evidence" / "bad.yaml", Registry([DATA / "frameworks"]))
+    assert {d.code for d in result.diagnostics} == {"IK203"}
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        validate_path(tmp_path / "nowhere", Registry([DATA / "frameworks"]))
