@@ -48,8 +48,9 @@ def validate_folder(root: Path, registry: Registry) -> ValidationResult:
                                    "inspection.yaml by hand."))
     else:
         folder.manifest, folder.manifest_doc = loader.load_manifest(files.manifest, problems)
-        if folder.manifest is not None:
-            fw = _framework(folder, registry)
+        ref = _framework_ref(folder)
+        if ref is not None:
+            fw = _framework(folder, ref, registry)
     for path in files.evidence:
         folder.items += loader.load_items(path, problems)
     folder.records = load_records(files.records, fw, problems)
@@ -67,16 +68,25 @@ def validate_folder(root: Path, registry: Registry) -> ValidationResult:
     return ValidationResult(folder, fw, sort_diagnostics(problems))
 
 
-def _framework(folder: EvidenceFolder, registry: Registry) -> Framework:
-    assert folder.manifest is not None and folder.manifest_doc is not None
+def _framework_ref(folder: EvidenceFolder) -> str | None:
+    """The framework the manifest names, even when other manifest fields are wrong."""
+    if folder.manifest is not None:
+        return folder.manifest.framework
+    data = folder.manifest_doc.data if folder.manifest_doc else None
+    ref = data.get("framework") if isinstance(data, dict) else None
+    return ref.strip() if isinstance(ref, str) and ref.strip() else None
+
+
+def _framework(folder: EvidenceFolder, ref: str, registry: Registry) -> Framework:
+    assert folder.manifest_doc is not None
     try:
-        return registry.load(folder.manifest.framework).framework
+        return registry.load(ref).framework
     except FrameworkError as exc:
         doc = folder.manifest_doc
         first = exc.diagnostics[0] if exc.diagnostics else None
         placed = doc.diagnostic(first.code if first else "IK107",
                                 f"inspection.yaml names the framework "
-                                f"'{folder.manifest.framework}', which cannot be used: "
+                                f"'{ref}', which cannot be used: "
                                 f"{exc.message}", ("framework",),
                                 hint=first.hint if first else "")
         raise FrameworkError(exc.message, [placed, *exc.diagnostics[1:]]) from None
