@@ -172,6 +172,7 @@ class _Frame:
     key_mark: tuple[int, int] | None = None
     has_key: bool = False
     is_map: bool = True
+    start: Any = None  # the start event, to place problems with the whole container
 
 
 class _Builder:
@@ -207,7 +208,7 @@ class _Builder:
             frame = self.stack.pop()
             if frame.anchor:
                 self.open_anchors.discard(frame.anchor)
-            self.attach(frame.container, frame.path)
+            self.attach(frame.container, frame.path, frame.start)
         elif kind is yaml.AliasEvent:
             self.alias(event)
         elif kind is yaml.DocumentStartEvent:
@@ -243,7 +244,7 @@ class _Builder:
         self.count()
         path = self.child_path(event)
         self.doc.values[path] = self.pos(event.start_mark)
-        frame = _Frame({} if is_map else [], path, event.anchor, is_map=is_map)
+        frame = _Frame({} if is_map else [], path, event.anchor, is_map=is_map, start=event)
         if event.anchor:
             self.anchors[event.anchor] = frame.container
             self.open_anchors.add(event.anchor)
@@ -363,9 +364,10 @@ class _Builder:
         frame.has_key = False
 
     def result(self) -> YamlDocument:
-        if not self.has_root or self.root is None:
+        if not self.has_root or self.root is None or self.root == "":
             raise YamlFailure(Diagnostic("IK006", f"'{self.display}' is empty: it holds no "
-                                         "data, only blank lines or comments.", self.display))
+                                         "data, only blank lines or comments.", self.display,
+                                         1 + self.offset, 1))
         self.doc.data = self.root
         return self.doc
 
