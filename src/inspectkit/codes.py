@@ -96,6 +96,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK402", "no-views-of-children", "warning", "No evidence of children's or families' views."),
     ("IK403", "too-few-records", "warning", "Fewer records than the framework's minimum."),
     ("IK404", "missing-evaluation", "note", "A graded indicator has no team evaluation yet."),
+    # Grading and the team's judgement
+    ("IK601", "grade-departure", "warning",
+     "The team's grade differs from the proposed grade by two or more without a reason."),
+    ("IK602", "needs-moderation", "warning", "Evaluators' independent grades differ and no "
+     "moderated grade is recorded."),
+    ("IK603", "insufficient-evidence", "note", "Too little evidence to propose a grade."),
+    ("IK604", "below-threshold", "error", "A final grade is below the --fail-under threshold."),
 )
 
 CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}

@@ -99,6 +99,8 @@ class Evaluation(Model):
     grade: Grade | None = Field(None, description="The moderated grade: 1-6 or the scale "
                                 "label. Leave out until moderated.")
     rationale: Text = Field(description="Why: the evidence that led to the grade.")
+    departure: str = Field("", description="Why the team's grade departs from the grade "
+                           "inspectkit proposes, where they differ by two points or more.")
     decided: dt.date | None = Field(None, description="When it was decided, ISO date.")
     moderated_by: list[Text] = Field(default_factory=list, description="Who moderated it.")
     independent: list[IndependentGrade] = Field(

@@ -55,12 +55,21 @@ def lint_framework(own: Framework, merged: Framework, doc: YamlDocument) -> list
             out.append(doc.diagnostic("IK111", f"Indicator {indicator_id} is graded but the "
                        "framework has no grading rules.", path,
                        hint="Add a 'grading' section, or name a base framework that has one."))
-    provisional = [i.id for i in own.indicators if i.provisional]
-    if provisional:
-        out.append(doc.diagnostic("IK112", f"{len(provisional)} indicator(s) are provisional "
-                   f"(not confirmed from a primary source): {', '.join(provisional)}.",
-                   ("indicators",)))
+    out += _provisional_notes(merged, doc)
     return out
+
+
+def _provisional_notes(fw: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
+    """A note per kind of content that is provisional, inherited content included."""
+    kinds = (("indicator", fw.indicators), ("key question", fw.key_questions),
+             ("area", fw.areas), ("theme", fw.themes),
+             (fw.enquiry_term, fw.lines_of_enquiry),
+             ("quantifier term", fw.quantifiers.terms if fw.quantifiers else []))
+    for what, items in kinds:
+        ids = [str(i.id) for i in items if i.provisional]
+        if ids:
+            yield doc.diagnostic("IK112", f"{len(ids)} {what}(s) provisional (not confirmed "
+                                 f"from a primary source): {', '.join(ids)}.", ())
 
 
 def _informed_indicators(fw: Framework) -> set[str]:
@@ -96,13 +105,35 @@ def _check_duplicates(own: Framework, merged: Framework, doc: YamlDocument
     if own.record_reading:
         yield from _dupes(own.record_reading.questions, ("record_reading", "questions"), set(),
                           doc, "record-reading questions")
+        yield from _columns(own.record_reading.questions, ("record_reading", "questions"),
+                            "record_id", doc)
     for index, survey in enumerate(own.surveys):
         yield from _dupes(survey.questions, ("surveys", index, "questions"), set(), doc,
                           f"questions of survey '{survey.id}'")
+        yield from _columns(survey.questions, ("surveys", index, "questions"),
+                            "respondent_id", doc)
     yield from _dupe_values(own.graded, ("graded",), doc, "graded")
     if own.include_indicators:
         yield from _dupe_values(own.include_indicators, ("include_indicators",), doc,
                                 "include_indicators")
+
+
+def _columns(items: Iterable[object], path: Path_, reserved: str, doc: YamlDocument
+             ) -> Iterator[Diagnostic]:
+    """Question ids become CSV columns, matched ignoring case, '-' and '_'."""
+    seen: dict[str, str] = {_column(reserved): reserved}
+    for index, item in enumerate(items):
+        ident = str(getattr(item, "id", ""))
+        key = _column(ident)
+        if key in seen and seen[key] != ident:
+            yield doc.diagnostic("IK102", f"The question id '{ident}' would be the same CSV "
+                                 f"column as '{seen[key]}' (case, '-' and '_' are not told "
+                                 "apart).", (*path, index, "id"))
+        seen.setdefault(key, ident)
+
+
+def _column(name: str) -> str:
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
 def _dupes(items: Iterable[object], path: Path_, seen: set[str], doc: YamlDocument,
@@ -159,7 +190,8 @@ def _check_references(own: Framework, merged: Framework, doc: YamlDocument
         for j, theme in enumerate(loe.themes):
             yield from _ref(doc, ("lines_of_enquiry", i, "themes", j), theme, themes, "theme")
     if own.include_indicators is not None:
-        base_ids = [i.id for i in merged.indicators]
+        own_ids = {i.id for i in own.indicators}
+        base_ids = [i.id for i in merged.indicators if i.id not in own_ids]
         for j, ind_id in enumerate(own.include_indicators):
             yield from _ref(doc, ("include_indicators", j), ind_id, base_ids, "indicator")
     for j, ind_id in enumerate(own.graded):

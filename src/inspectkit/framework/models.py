@@ -284,6 +284,9 @@ class Grading(Model):
     significance: SignificanceWeights = Field(description="Weight of qualitative items.")
     bands: list[GradeBand] = Field(min_length=2, description="Score bands, one per grade.")
     caps: list[Cap] = Field(default_factory=list, description="Rules that cap the grade.")
+    survey_pooling: Literal["per-audience", "pooled"] = Field(
+        "per-audience", description="per-audience: each audience (staff, children, parents) "
+        "counts equally in the survey strand; pooled: every answer counts equally.")
     minimum: MinimumEvidence = Field(description="Evidence needed before proposing a grade.")
 
 

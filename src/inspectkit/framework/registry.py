@@ -147,7 +147,7 @@ class Registry:
     def _build(self, entry: Entry, chain: tuple[str, ...]
                ) -> tuple[LoadedFramework | None, list[Diagnostic]]:
         if entry.path in self._loaded:
-            return self._loaded[entry.path], []
+            return self._loaded[entry.path], list(self._loaded[entry.path].diagnostics)
         display = display_path(entry.path)
         try:
             doc = load_yaml_file(entry.path, display)

@@ -44,13 +44,14 @@ def show_text(fw: Framework) -> str:
         mark = "*" if ind.id in fw.graded else " "
         out.append(f"  {mark} {ind.id:<5} {ind.title}{_prov(ind.provisional)}")
     if fw.lines_of_enquiry:
-        out += ["", f"{fw.enquiry_term[0].upper()}{fw.enquiry_term[1:]}s"]
+        out += ["", f"{fw.enquiry_term[0].upper()}{fw.enquiry_term[1:]} ({len(fw.lines_of_enquiry)})"]
         for loe in fw.lines_of_enquiry:
             out.append(f"  {loe.id:<5} {loe.text}")
             if loe.indicators:
                 out.append(f"        indicators: {', '.join(loe.indicators)}")
     out += ["", "Evidence"]
-    out += [f"  {s.id:<22} {s.kind:<12} {s.label}" for s in fw.evidence_sources]
+    width = max((len(s.id) for s in fw.evidence_sources), default=0)
+    out += [f"  {s.id:<{width}}  {s.kind:<12} {s.label}" for s in fw.evidence_sources]
     if fw.record_reading:
         rr = fw.record_reading
         out.append(f"  record reading: {len(rr.questions)} questions, at least "

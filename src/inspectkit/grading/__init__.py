@@ -1,0 +1,1 @@
+"""Proposed grades: evidence strands, the framework's rules, and the team's judgement."""

@@ -1,0 +1,61 @@
+"""Agreement between evaluators on an ordinal scale: Krippendorff's alpha.
+
+Alpha suits grades on a six-point scale: it is defined for any number of evaluators, copes with
+evaluators who did not grade every indicator, and its ordinal metric counts a disagreement
+between 3 and 5 as larger than one between 4 and 5, in proportion to how many grades lie
+between them. 1 is perfect agreement; 0 is what chance alone would give.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from itertools import permutations
+
+Units = Sequence[Sequence[int]]
+
+
+def _coincidences(units: Units) -> dict[tuple[int, int], Decimal]:
+    table: dict[tuple[int, int], Decimal] = Counter()  # type: ignore[assignment]
+    for values in units:
+        if len(values) < 2:
+            continue
+        share = Decimal(1) / (len(values) - 1)
+        for a, b in permutations(values, 2):
+            table[(a, b)] += share
+    return table
+
+
+def _ordinal(totals: dict[int, Decimal]) -> Callable[[int, int], Decimal]:
+    values = sorted(totals)
+
+    def delta(c: int, k: int) -> Decimal:
+        low, high = min(c, k), max(c, k)
+        between = sum((totals[g] for g in values if low <= g <= high), Decimal(0))
+        return (between - (totals[c] + totals[k]) / 2) ** 2
+
+    return delta
+
+
+def _interval(_totals: dict[int, Decimal]) -> Callable[[int, int], Decimal]:
+    return lambda c, k: Decimal((c - k) ** 2)
+
+
+def krippendorff_alpha(units: Units, metric: str = "ordinal") -> Decimal | None:
+    """Alpha for ``units`` (each the grades given to one indicator), or None when it is
+    undefined: fewer than two pairable grades, or every grade the same."""
+    table = _coincidences(units)
+    totals: dict[int, Decimal] = Counter()  # type: ignore[assignment]
+    for (c, _k), value in table.items():
+        totals[c] += value
+    n = sum(totals.values(), Decimal(0))
+    if n < 2:
+        return None
+    delta = (_ordinal if metric == "ordinal" else _interval)(totals)
+    observed = sum((v * delta(c, k) for (c, k), v in table.items()), Decimal(0))
+    expected = sum((totals[c] * totals[k] * delta(c, k) for c in totals for k in totals),
+                   Decimal(0)) / (n - 1)
+    if expected == 0:
+        return None
+    return 1 - observed / expected

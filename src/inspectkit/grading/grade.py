@@ -1,0 +1,149 @@
+"""``inspectkit grade``: proposed grades beside the team's own evaluations.
+
+The proposal never replaces the team's judgement: both are kept. Where they differ by two
+points or more, the evaluation should say why; where evaluators graded independently and
+differ, a moderated grade is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from inspectkit.diagnostics import Diagnostic, Severity
+from inspectkit.evidence.folder import Placed
+from inspectkit.evidence.models import Evaluation
+from inspectkit.framework.models import Framework
+from inspectkit.grading.agreement import krippendorff_alpha
+from inspectkit.grading.engine import Proposal, propose
+from inspectkit.validate import ValidationResult
+
+DEPARTURE = 2
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The team's evaluation of one indicator, as recorded."""
+
+    grade: int | None
+    rationale: str
+    departure: str
+    decided: dt.date | None
+    moderated_by: tuple[str, ...]
+    independent: tuple[tuple[str, int], ...]
+
+    @property
+    def spread(self) -> tuple[int, int] | None:
+        """Lowest and highest independent grade, if any were given."""
+        grades = [g for _, g in self.independent]
+        return (min(grades), max(grades)) if grades else None
+
+
+@dataclass(frozen=True)
+class IndicatorGrade:
+    """One graded indicator: the proposal and the team's judgement side by side."""
+
+    proposal: Proposal
+    judgement: Judgement | None
+
+    @property
+    def final(self) -> int | None:
+        """The team's moderated grade, if recorded."""
+        return self.judgement.grade if self.judgement else None
+
+
+@dataclass(frozen=True)
+class GradeReport:
+    """Every graded indicator of a folder, with agreement and problems."""
+
+    framework: Framework
+    partnership: str
+    indicators: tuple[IndicatorGrade, ...]
+    agreement: Decimal | None
+    agreement_units: int
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def scale_value(fw: Framework, grade: int | str | None) -> int | None:
+    """A grade given as a number or a label, as the scale's number."""
+    if grade is None or fw.scale is None:
+        return None
+    for point in fw.scale.points:
+        if str(grade).strip().lower() in (str(point.value), point.label.lower()):
+            return point.value
+    return None
+
+
+def _judgement(fw: Framework, ev: Evaluation) -> Judgement:
+    independent = tuple((g.evaluator, v) for g in ev.independent
+                        if (v := scale_value(fw, g.grade)) is not None)
+    return Judgement(scale_value(fw, ev.grade), ev.rationale, ev.departure, ev.decided,
+                     tuple(ev.moderated_by), independent)
+
+
+def grade_folder(result: ValidationResult, *, fail_under: int | None = None,
+                 require_evaluations: bool = False) -> GradeReport:
+    """Propose a grade for each graded indicator of a validated folder.
+
+    Args:
+        result: A folder loaded by :func:`inspectkit.validate.validate_folder`.
+        fail_under: Report an error for each final grade below this.
+        require_evaluations: Make a graded indicator without an evaluation an error.
+    """
+    fw = result.framework
+    assert fw is not None and fw.grading is not None
+    folder = result.folder
+    placed = {p.model.indicator: p for p in folder.evaluations}
+    rows, problems = [], []
+    for indicator in fw.graded:
+        proposal = propose(folder, fw, indicator)
+        entry = placed.get(indicator)
+        judgement = _judgement(fw, entry.model) if entry else None
+        rows.append(IndicatorGrade(proposal, judgement))
+        problems += _problems(result, proposal, judgement, entry, fail_under,
+                              require_evaluations)
+    units = [[g for _, g in row.judgement.independent] for row in rows
+             if row.judgement and len(row.judgement.independent) >= 2]
+    alpha = krippendorff_alpha(units)
+    partnership = folder.manifest.partnership if folder.manifest else ""
+    return GradeReport(fw, partnership, tuple(rows), alpha, len(units),
+                       tuple(sorted(problems, key=Diagnostic.sort_key)))
+
+
+def _problems(result: ValidationResult, proposal: Proposal, judgement: Judgement | None,
+              entry: Placed | None, fail_under: int | None, require: bool) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    ind = proposal.indicator
+    manifest = result.folder.manifest_doc
+    if proposal.grade is None and manifest is not None:
+        out.append(manifest.diagnostic("IK603", f"Indicator {ind}: too little evidence to "
+                                       f"propose a grade ({'; '.join(proposal.missing)}).",
+                                       ("framework",)))
+    if judgement is None or entry is None:
+        if require and manifest is not None:
+            out.append(manifest.diagnostic("IK404", f"Graded indicator {ind} has no team "
+                                           "evaluation.", ("framework",),
+                                           severity=Severity.ERROR))
+        return out
+    where = (*entry.path, "grade")
+    if judgement.grade is None and judgement.spread and judgement.spread[0] != judgement.spread[1]:
+        low, high = judgement.spread
+        out.append(entry.doc.diagnostic("IK602", f"Indicator {ind}: evaluators' grades range "
+                                        f"from {low} to {high}; record the moderated grade.",
+                                        (*entry.path, "independent")))
+    if judgement.grade is not None and proposal.grade is not None and \
+            abs(judgement.grade - proposal.grade) >= DEPARTURE and not _addressed(judgement):
+        out.append(entry.doc.diagnostic(
+            "IK601", f"Indicator {ind}: the team's grade {judgement.grade} differs from the "
+            f"proposed {proposal.grade} by {abs(judgement.grade - proposal.grade)} points, and "
+            "the evaluation does not say why.", where,
+            hint="Add 'departure:' with the reason, or say so in the rationale."))
+    if fail_under is not None and judgement.grade is not None and judgement.grade < fail_under:
+        out.append(entry.doc.diagnostic("IK604", f"Indicator {ind}: final grade "
+                                        f"{judgement.grade} is below {fail_under}.", where))
+    return out
+
+
+def _addressed(judgement: Judgement) -> bool:
+    return bool(judgement.departure.strip()) or "propos" in judgement.rationale.lower()

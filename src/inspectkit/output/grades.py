@@ -1,0 +1,220 @@
+"""Views of a grade report: a terminal table, full explanations, JSON, YAML and CSV.
+
+The JSON document (``schema_version`` 1) is the contract for machines; the other formats
+are drawn from the same data, so they always agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from inspectkit.grading.engine import Proposal
+from inspectkit.grading.grade import GradeReport, IndicatorGrade
+from inspectkit.output.diagnostics import safe
+
+SCHEMA_VERSION = 1
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _label(report: GradeReport, grade: int | None) -> str:
+    point = report.framework.scale_point(grade) if grade is not None else None
+    return point.label if point else ""
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value.quantize(Decimal("0.1")))
+
+
+def reason(row: IndicatorGrade) -> str:
+    """One line on how the proposed grade was reached."""
+    p = row.proposal
+    if p.grade is None:
+        return "insufficient evidence: " + "; ".join(p.missing)
+    text = f"score {p.score} reaches {p.band_grade}"
+    held = [c for c in p.caps if c.binding]
+    if held:
+        text += "; held at " + " and ".join(f"{c.max_grade} by {c.id}" for c in held)
+    return text
+
+
+def to_data(report: GradeReport) -> dict[str, Any]:
+    """The report as plain data with a stable shape (the JSON schema)."""
+    fw = report.framework
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "framework": fw.ref,
+        "partnership": report.partnership,
+        "scale": [{"value": p.value, "label": p.label} for p in fw.scale.points]
+        if fw.scale else [],
+        "agreement": {"krippendorff_alpha_ordinal": _num(report.agreement),
+                      "indicators": report.agreement_units},
+        "indicators": [_row_data(report, row) for row in report.indicators],
+        "diagnostics": [d.to_dict() for d in report.diagnostics],
+    }
+
+
+def _row_data(report: GradeReport, row: IndicatorGrade) -> dict[str, Any]:
+    p = row.proposal
+    j = row.judgement
+    return {
+        "indicator": p.indicator,
+        "title": p.title,
+        "proposed": {"grade": p.grade, "label": _label(report, p.grade),
+                     "score": _num(p.score), "band_grade": p.band_grade,
+                     "reason": reason(row)},
+        "final": None if j is None else {
+            "grade": j.grade, "label": _label(report, j.grade), "rationale": j.rationale,
+            "departure": j.departure, "decided": j.decided.isoformat() if j.decided else None,
+            "moderated_by": list(j.moderated_by),
+            "independent": [{"evaluator": e, "grade": g} for e, g in j.independent]},
+        "explanation": _explanation_data(p),
+    }
+
+
+def _explanation_data(p: Proposal) -> dict[str, Any]:
+    return {
+        "strands": [{"name": s.name, "score": _num(s.score), "weight": float(s.weight),
+                     "counts": s.counts, "evidence": s.amount} for s in p.strands],
+        "records": {"records": p.records.records, "answers": p.records.answers,
+                    "positive": p.records.positive, "questions": [
+                        {"id": q.id, "text": q.text, "counted": q.counted,
+                         "positive": q.positive, "words": q.share.words}
+                        for q in p.records.questions]},
+        "surveys": {"pooling": p.surveys.pooling, "audiences": [
+            {"survey": a.survey, "audience": a.audience, "respondents": a.respondents,
+             "answers": a.answers, "agree": a.agree, "words": a.share.words}
+            for a in p.surveys.audiences], "questions": [
+            {"survey": q.source, "id": q.id, "text": q.text, "counted": q.counted,
+             "agree": q.positive, "words": q.share.words} for q in p.surveys.questions]},
+        "qualitative": {
+            "strengths": [_item(i) for i in p.qualitative.strengths],
+            "areas_for_improvement": [_item(i) for i in p.qualitative.improvements],
+            "context_items": p.qualitative.context},
+        "caps": [{"id": c.id, "description": c.description, "max_grade": c.max_grade,
+                  "because": c.because, "evidence": list(c.evidence), "binding": c.binding}
+                 for c in p.caps],
+        "missing": list(p.missing),
+        "drivers": list(p.drivers),
+        "lift": list(p.lift),
+    }
+
+
+def _item(i: Any) -> dict[str, Any]:
+    return {"id": i.id, "source": i.source, "significance": i.significance,
+            "weight": float(i.weight), "summary": i.summary}
+
+
+def render_json(report: GradeReport) -> str:
+    """JSON, indented, UTF-8."""
+    return json.dumps(to_data(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_yaml(report: GradeReport) -> str:
+    """The same data as YAML."""
+    import yaml
+
+    return str(yaml.safe_dump(to_data(report), sort_keys=False, allow_unicode=True, width=100))
+
+
+def neutralise(cell: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(report: GradeReport) -> str:
+    """One row per indicator, formula-safe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["indicator", "title", "proposed", "proposed_label", "score", "final",
+                     "final_label", "reason", "rationale"])
+    for row in report.indicators:
+        p, j = row.proposal, row.judgement
+        writer.writerow([neutralise(v) for v in (
+            p.indicator, p.title, p.grade, _label(report, p.grade), p.score,
+            j.grade if j else "", _label(report, j.grade) if j else "", reason(row),
+            j.rationale if j else "")])
+    return out.getvalue()
+
+
+def render_table(report: GradeReport) -> str:
+    """A fixed-width table for the terminal: indicator, title, proposed, final, label, reason."""
+    head = ("INDICATOR", "TITLE", "PROPOSED", "FINAL", "LABEL", "REASON")
+    rows = [head]
+    for row in report.indicators:
+        p = row.proposal
+        final = row.final
+        shown = final if final is not None else p.grade
+        rows.append((safe(p.indicator), safe(_clip(p.title, 44)),
+                     "-" if p.grade is None else str(p.grade),
+                     "-" if final is None else str(final), safe(_label(report, shown)),
+                     safe(reason(row))))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(5)), r[5]]).rstrip()
+             for r in rows]
+    footer = [safe(f"{report.framework.ref}  {report.partnership}")]
+    if report.agreement is not None:
+        footer.append(f"Agreement between evaluators (Krippendorff's alpha, ordinal): "
+                      f"{report.agreement:.2f} over {report.agreement_units} indicators")
+    return "\n".join([*lines, "", *footer]) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_explain(report: GradeReport, indicator: str | None = None) -> str:
+    """The full explanation of each proposed grade (or of one indicator)."""
+    blocks = [_explain(report, row) for row in report.indicators
+              if indicator is None or row.proposal.indicator == indicator]
+    return "\n".join(blocks)
+
+
+def _explain(report: GradeReport, row: IndicatorGrade) -> str:
+    p, j = row.proposal, row.judgement
+    lines = [f"{p.indicator} {p.title}", ""]
+    if p.grade is None:
+        lines.append("Proposed: no grade: too little evidence.")
+        lines += [f"  - {m}" for m in p.missing]
+    else:
+        lines.append(f"Proposed: {p.grade} {_label(report, p.grade)} (combined score "
+                     f"{p.score}, which reaches {p.band_grade} "
+                     f"{_label(report, p.band_grade)})")
+    if j is not None and j.grade is not None:
+        lines.append(f"Team's evaluation: {j.grade} {_label(report, j.grade)}")
+    elif j is not None and j.independent:
+        lines.append("Team's evaluation: not yet moderated")
+    else:
+        lines.append("Team's evaluation: none recorded")
+    if j is not None and j.independent:
+        lines.append("  independent grades: " + ", ".join(f"{e} {g}" for e, g in j.independent))
+    lines += ["", "Strands"]
+    for s in p.strands:
+        score = "-" if s.score is None else f"{s.score:.1f}"
+        state = "counts" if s.counts else "does not count"
+        lines.append(f"  {s.name:<12} score {score:>5}  weight {s.weight}  {state}: {s.amount}")
+    if p.records.questions:
+        lines.append("Record reading")
+        lines += [f"  {q.id}: {q.share.words} of {q.counted} records positive" for q in
+                  p.records.questions]
+    if p.surveys.audiences:
+        lines.append(f"Surveys ({p.surveys.pooling})")
+        lines += [f"  {a.audience}: {a.share.words} agreement over {a.answers} answers from "
+                  f"{a.respondents} respondents" for a in p.surveys.audiences]
+    if p.qualitative.strengths or p.qualitative.improvements:
+        lines.append("Qualitative evidence")
+        lines += [f"  + {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.strengths]
+        lines += [f"  - {i.id} ({i.significance}) {i.summary}"
+                  for i in p.qualitative.improvements]
+    for cap in p.caps:
+        verb = "holds the grade" if cap.binding else "also applies"
+        lines.append(f"Cap {cap.id} {verb} at {cap.max_grade}: {cap.description} "
+                     f"({cap.because})")
+    if p.drivers:
+        lines.append("Evidence that moved it most: " + ", ".join(p.drivers))
+    lines += [f"To lift it: {text}" for text in p.lift]
+    return "\n".join(safe(line) for line in lines) + "\n"
