@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from inspectkit import __version__
-from inspectkit.errors import ExitCode, InspectkitError
+from inspectkit.errors import ExitCode, InspectkitError, UsageError
 
 ISSUES_URL = "https://github.com/inspectkit/inspectkit/issues"
 FRAMEWORKS_ENV = "INSPECTKIT_FRAMEWORKS_PATH"
@@ -210,6 +210,64 @@ def validate(
     _run(body)
 
 
+@app.command("grade")
+def grade(
+    folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
+    indicator: Annotated[str | None, typer.Argument(
+        help="Only this indicator (with --explain).")] = None,
+    frameworks_dir: FrameworksDirs = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Explain each proposed grade in full: '--explain 5.3' explains "
+        "one indicator.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, yaml or csv.")
+                   ] = "text",
+    fail_under: Annotated[int | None, typer.Option(
+        "--fail-under", metavar="N", help="Exit 1 if any final grade is below N.")] = None,
+    require_evaluations: Annotated[bool, typer.Option(
+        "--require-evaluations", help="Exit 1 if a graded indicator has no evaluation.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    no_color: NoColor = False,
+    output: Output = None,
+) -> None:
+    """Propose a grade for each graded indicator, explained, beside the team's evaluation.
+
+    The evidence is validated first; a folder with errors is not graded.
+
+    Example: inspectkit grade examples/cso-at-home-glenbrae --explain 5.3
+    """
+
+    def body() -> int:
+        from inspectkit.console import emit
+        from inspectkit.diagnostics import has_errors
+        from inspectkit.grading.grade import grade_folder
+        from inspectkit.output import grades as view
+        from inspectkit.validate import validate_folder
+
+        chosen = _choice(fmt, ("text", "json", "yaml", "csv"))
+        result = validate_folder(folder, _registry(frameworks_dir))
+        if has_errors(result.diagnostics) or result.framework is None:
+            return _finish(result.diagnostics, result.files, "text", strict, no_color, None)
+        report = grade_folder(result, fail_under=fail_under,
+                              require_evaluations=require_evaluations)
+        if indicator is not None and indicator not in report.framework.graded:
+            raise UsageError(f"Indicator '{indicator}' is not graded in {report.framework.ref} "
+                             f"(graded: {', '.join(report.framework.graded)}).")
+        text = {"json": view.render_json, "yaml": view.render_yaml,
+                "csv": view.render_csv}.get(chosen)
+        if text is not None:
+            emit(text(report), output)
+        elif explain or indicator is not None:
+            emit(view.render_explain(report, indicator), output)
+        else:
+            emit(view.render_table(report), output)
+        problems = [*result.diagnostics, *report.diagnostics]
+        _warn_problems([d for d in problems if d.severity.value != "note"])
+        return ExitCode.FINDINGS if has_errors(problems, strict=strict) else ExitCode.OK
+
+    _run(body)
+
+
 @app.command("init")
 def init(
     folder: Annotated[Path, typer.Argument(help="The folder to create (or complete).")],
@@ -259,8 +317,6 @@ def schema(
 
 
 def _choice(value: str, allowed: tuple[str, ...], what: str = "format") -> str:
-    from inspectkit.errors import UsageError
-
     if value not in allowed:
         raise UsageError(f"Unknown {what} '{value}': use one of {', '.join(allowed)}.")
     return value
