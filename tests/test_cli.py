@@ -114,7 +114,7 @@ def test_internal_error_is_exit_5_without_traceback(runner: CliRunner, folder: P
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import inspectkit.validate
 
-    def boom(*_args: object) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(inspectkit.validate, "validate_path", boom)

@@ -43,6 +43,9 @@ FrameworksDirs = Annotated[
                  f"Repeatable; also read from ${FRAMEWORKS_ENV} (separated by "
                  f"'{os.pathsep}')."),
 ]
+NamesFile = Annotated[Path | None, typer.Option(
+    "--names-file", metavar="FILE", help="A local list of names (one per line) to look for in "
+    "the evidence; keep it outside the evidence folder. It is never copied anywhere.")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
                                              help="Write to FILE instead of standard output.")]
@@ -185,7 +188,9 @@ def validate(
     fmt: Annotated[str, typer.Option("--format", "-f", help="auto (github under GitHub "
                                      "Actions, else text), text, parsable, json, github, junit "
                                      "or sarif.")] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too, and possible "
+                                         "personal data is an error.")] = False,
+    names_file: NamesFile = None,
     no_color: NoColor = False,
     output: Output = None,
 ) -> None:
@@ -200,9 +205,10 @@ def validate(
         from inspectkit.validate import validate_path
 
         registry = _registry(frameworks_dir)
+        names = _names(names_file, paths)
         diagnostics, files = [], []
         for path in paths:
-            result = validate_path(path, registry)
+            result = validate_path(path, registry, names=names, strict=strict)
             diagnostics += result.diagnostics
             files += result.files
         return _finish(diagnostics, files, fmt, strict, no_color, output)
@@ -314,6 +320,14 @@ def schema(
         return ExitCode.OK
 
     _run(body)
+
+
+def _names(names_file: Path | None, folders: list[Path]) -> list:  # type: ignore[type-arg]
+    if names_file is None:
+        return []
+    from inspectkit.privacy import read_names
+
+    return read_names(names_file, folders)
 
 
 def _choice(value: str, allowed: tuple[str, ...], what: str = "format") -> str:

@@ -96,6 +96,14 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK402", "no-views-of-children", "warning", "No evidence of children's or families' views."),
     ("IK403", "too-few-records", "warning", "Fewer records than the framework's minimum."),
     ("IK404", "missing-evaluation", "note", "A graded indicator has no team evaluation yet."),
+    # Personal data
+    ("IK501", "chi-number", "warning", "Text holds what looks like a CHI number."),
+    ("IK502", "date-of-birth", "warning", "Text holds what looks like a date of birth."),
+    ("IK503", "email-address", "warning", "Text holds an e-mail address."),
+    ("IK504", "phone-number", "warning", "Text holds a UK telephone number."),
+    ("IK505", "postcode", "warning", "Text holds a UK postcode."),
+    ("IK506", "nhs-number", "warning", "Text holds what looks like an NHS number."),
+    ("IK507", "listed-name", "warning", "Text holds a name from the names list."),
     # Grading and the team's judgement
     ("IK601", "grade-departure", "warning",
      "The team's grade differs from the proposed grade by two or more without a reason."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.personal import scan_folder
 from inspectkit.evidence.tables import load_records, load_survey
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
@@ -30,8 +33,15 @@ class ValidationResult:
         return self.folder.files
 
 
-def validate_folder(root: Path, registry: Registry) -> ValidationResult:
-    """Load and check an evidence folder.
+def validate_folder(root: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (),
+                    strict: bool = False) -> ValidationResult:
+    """Load and check an evidence folder, personal data included.
+
+    Args:
+        root: The folder.
+        registry: Where frameworks are found.
+        names: Patterns of names to look for (see :func:`inspectkit.privacy.name_patterns`).
+        strict: Report personal data as errors rather than warnings.
 
     Raises:
         InputError: the folder cannot be read.
@@ -65,6 +75,7 @@ def validate_folder(root: Path, registry: Registry) -> ValidationResult:
     folder.files = sorted(display_path(p) for p in listed if p is not None)
     if fw is not None:
         problems += check_folder(folder, fw)
+    problems += scan_folder(folder, names, strict=strict)
     return ValidationResult(folder, fw, sort_diagnostics(problems))
 
 
@@ -92,7 +103,8 @@ def _framework(folder: EvidenceFolder, ref: str, registry: Registry) -> Framewor
         raise FrameworkError(exc.message, [placed, *exc.diagnostics[1:]]) from None
 
 
-def validate_path(path: Path, registry: Registry) -> ValidationResult:
+def validate_path(path: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (),
+                  strict: bool = False) -> ValidationResult:
     """Validate a folder, or a single file (inside a folder when it has one).
 
     Raises:
@@ -100,18 +112,21 @@ def validate_path(path: Path, registry: Registry) -> ValidationResult:
         FrameworkError: the framework named is missing or invalid.
     """
     if path.is_dir():
-        return validate_folder(path, registry)
+        return validate_folder(path, registry, names=names, strict=strict)
     if not path.exists() and not path.is_symlink():
         raise InputError(f"'{display_path(path)}' does not exist.", [Diagnostic(
             "IK001", f"'{display_path(path)}' does not exist.", display_path(path))])
     root = _enclosing_folder(path)
     if root is not None:
-        result = validate_folder(root, registry)
+        result = validate_folder(root, registry, names=names, strict=strict)
         shown = display_path(path)
         result.diagnostics = [d for d in result.diagnostics if d.file == shown]
         result.folder.files = [shown]
         return result
-    return _validate_lone_file(path)
+    result = _validate_lone_file(path)
+    result.diagnostics = sort_diagnostics([*result.diagnostics, *scan_folder(
+        result.folder, names, strict=strict)])
+    return result
 
 
 def _enclosing_folder(path: Path) -> Path | None:
