@@ -36,10 +36,10 @@ def test_version_fast_path_and_module_entry() -> None:
     out = subprocess.run([sys.executable, "-m", "inspectkit", "--version"], check=True,
                          capture_output=True, text=True).stdout
     assert out == f"inspectkit {__version__}\n"
-    code = ("import sys; from inspectkit.cli import main\n"
+    code = ("import sys; from inspectkit.launch import main\n"
             "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('pydantic', 'yaml', 'jinja2', 'rich')))")
+            "('pydantic', 'yaml', 'jinja2', 'rich', 'typer', 'click')))")
     loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                             text=True).stdout
     assert loaded.strip().endswith("[]")

@@ -113,3 +113,19 @@ def test_proportion_words(registry: Registry) -> None:
     assert quantifiers is not None
     assert proportion(quantifiers, 41, 50).words == "most (82%)"
     assert proportion(quantifiers, 0, 0).words == "none counted"
+
+
+def test_every_model_field_has_a_description() -> None:
+    from pydantic import BaseModel
+
+    import inspectkit.evidence.models as evidence
+    import inspectkit.framework.models as framework
+
+    models = [obj for module in (framework, evidence) for obj in vars(module).values()
+              if isinstance(obj, type) and issubclass(obj, BaseModel)
+              and obj.__module__ == module.__name__]
+    assert len(models) > 20
+    for model in models:
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.__name__}.{name} has no description"
+        assert model.model_config.get("extra") == "forbid", model.__name__

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspectkit.cli import main
+from inspectkit.launch import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -361,12 +361,3 @@ def _finish(diagnostics: list, files: list[str], fmt: str, strict: bool,  # type
         emit(render(ordered, chosen, tool_version=__version__, files=files, strict=strict),
              output)
     return ExitCode.FINDINGS if has_errors(ordered, strict=strict) else ExitCode.OK
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
-    args = sys.argv[1:] if argv is None else argv
-    if args in (["--version"], ["-V"]):  # the fast path: no typer, no models
-        sys.stdout.write(f"inspectkit {__version__}\n")
-        raise SystemExit(0)
-    app(args=args, prog_name="inspectkit")
