@@ -105,7 +105,8 @@ def grade_folder(result: ValidationResult, *, fail_under: int | None = None,
                               require_evaluations)
     units = [[g for _, g in row.judgement.independent] for row in rows
              if row.judgement and len(row.judgement.independent) >= 2]
-    alpha = krippendorff_alpha(units)
+    # One indicator cannot show agreement beyond chance; alpha needs at least two.
+    alpha = krippendorff_alpha(units) if len(units) >= 2 else None
     partnership = folder.manifest.partnership if folder.manifest else ""
     return GradeReport(fw, partnership, tuple(rows), alpha, len(units),
                        tuple(sorted(problems, key=Diagnostic.sort_key)))

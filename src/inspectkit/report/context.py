@@ -1,0 +1,191 @@
+"""Everything a report template may show, as plain data: dicts, lists, str, int, float, bool.
+
+The context is the contract with templates (``context_version`` 1, documented in
+``templates/README.md``). It holds no prose: words come from the framework, the evidence
+or the templates. Strings are cleaned of control characters; small counts are suppressed
+(see :mod:`inspectkit.report.figures`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from inspectkit import __version__
+from inspectkit.evidence.folder import EvidenceFolder, Placed
+from inspectkit.evidence.models import Manifest
+from inspectkit.framework.models import Framework
+from inspectkit.grading.grade import GradeReport, IndicatorGrade
+from inspectkit.quantify import round_percent
+from inspectkit.report.dates import ReportDate
+from inspectkit.report.figures import Data, data_files, evidence_counts, number, relative
+from inspectkit.report.sections import anchors_for, by_weight, finding, sections
+from inspectkit.report.text import clean, natural_key, slug
+from inspectkit.textfile import display_path
+from inspectkit.validate import ValidationResult
+
+CONTEXT_VERSION = 1
+LANG = "en-GB"
+
+
+def build_context(result: ValidationResult, grades: GradeReport, when: ReportDate) -> Data:
+    """The template context of a validated, graded evidence folder."""
+    fw = grades.framework
+    folder = result.folder
+    assert folder.manifest is not None
+    items = [p.model for p in folder.items]
+    anchors = anchors_for(items)
+    found, other_figures = sections(folder, fw, anchors)
+    weighed = by_weight([i for i in items if i.finding != "context"])
+    prefix = display_path(folder.root)
+    context: Data = {
+        "context_version": CONTEXT_VERSION,
+        "lang": LANG,
+        "date": _date(when.date),
+        "date_source": when.source,
+        "inspection": _inspection(folder.manifest),
+        "framework": _framework(fw),
+        "evidence": evidence_counts(folder, fw),
+        "summary": {
+            "strengths": [finding(i, fw, anchors) for i in weighed if i.finding == "strength"],
+            "improvements": [finding(i, fw, anchors) for i in weighed
+                             if i.finding == "area-for-improvement"]},
+        "area": {"text": folder.manifest.context,
+                 "items": [finding(i, fw, anchors) for i in items if i.finding == "context"]},
+        "sections": found,
+        "other_figures": other_figures,
+        "evaluations": [_evaluation(fw, row, anchors) for row in grades.indicators],
+        "agreement": {"alpha": None if grades.agreement is None
+                      else float(grades.agreement.quantize(Decimal("0.01"))),
+                      "indicators": grades.agreement_units},
+        "scale": _scale(fw),
+        "quantifiers": _quantifiers(fw),
+        "evidence_index": _index(folder, fw, anchors, prefix),
+        "data_files": data_files(folder, fw, prefix),
+        "inspectkit": {"version": __version__},
+    }
+    cleaned: Data = _cleaned(context)
+    return cleaned
+
+
+def _date(value: dt.date | None) -> Data | None:
+    if value is None:
+        return None
+    return {"iso": value.isoformat(), "year": value.year, "month": value.month,
+            "day": value.day}
+
+
+def _inspection(manifest: Manifest) -> Data:
+    period = manifest.period
+    return {
+        "partnership": manifest.partnership,
+        "title": manifest.title,
+        "reference": manifest.reference,
+        "period": {"start": _date(period.start), "end": _date(period.end)} if period else None,
+        "team": [{"name": m.name, "role": m.role, "organisation": m.organisation}
+                 for m in manifest.team],
+        "status": manifest.status,
+    }
+
+
+def _framework(fw: Framework) -> Data:
+    parts = [fw.indicators, fw.lines_of_enquiry, fw.key_questions, fw.areas, fw.themes,
+             fw.quantifiers.terms if fw.quantifiers else []]
+    return {
+        "id": fw.id, "version": fw.version, "ref": fw.ref, "title": fw.title,
+        "publisher": fw.publisher, "source": fw.source, "status": fw.status, "base": fw.base,
+        "published": fw.published.isoformat() if fw.published else None,
+        "published_year": fw.published.year if fw.published else fw.published_year,
+        "enquiry_term": fw.enquiry_term,
+        "by_key_question": not fw.lines_of_enquiry,
+        "provisional": any(getattr(x, "provisional", False) for part in parts for x in part),
+        "grading_basis": fw.grading.basis if fw.grading else "",
+        "graded": list(fw.graded),
+    }
+
+
+def _grade(fw: Framework, value: int | None) -> Data | None:
+    point = fw.scale_point(value) if value is not None else None
+    if value is None:
+        return None
+    return {"value": value, "label": point.label if point else str(value),
+            "meaning": point.meaning if point else ""}
+
+
+def _evaluation(fw: Framework, row: IndicatorGrade, anchors: dict[str, str]) -> Data:
+    p, j = row.proposal, row.judgement
+    final = j.grade if j else None
+    quantifiers = fw.quantifiers
+    assert quantifiers is not None
+    return {
+        "indicator": p.indicator, "anchor": "qi-" + slug(p.indicator), "title": p.title,
+        "final": _grade(fw, final),
+        "proposed": _grade(fw, p.grade),
+        "differs": final is not None and p.grade is not None and final != p.grade,
+        "recorded": j is not None,
+        "rationale": j.rationale if j else "",
+        "departure": j.departure if j else "",
+        "decided": j.decided.isoformat() if j and j.decided else None,
+        "moderated_by": list(j.moderated_by) if j else [],
+        "independent": [{"evaluator": e, "grade": g} for e, g in j.independent] if j else [],
+        "score": None if p.score is None else number(p.score),
+        "strands": [{"name": s.name, "counts": s.counts, "weight": float(s.weight),
+                     "percent": None if s.score is None
+                     else number(round_percent(quantifiers, s.score))} for s in p.strands],
+        "caps": [{"id": c.id, "description": c.description, "max_grade": c.max_grade}
+                 for c in p.caps if c.binding],
+        "evidence": [{"id": d, "anchor": anchors[d]} for d in p.drivers if d in anchors],
+    }
+
+
+def _scale(fw: Framework) -> Data:
+    if fw.scale is None:
+        return {"name": "", "points": []}
+    return {"name": fw.scale.name, "points": [
+        {"value": p.value, "label": p.label, "meaning": p.meaning,
+         "description": p.description} for p in fw.scale.points]}
+
+
+def _quantifiers(fw: Framework) -> Data:
+    q = fw.quantifiers
+    assert q is not None
+    terms = sorted(q.terms, key=lambda t: (-t.max, -t.min))
+    return {"source": q.source, "rounding": q.rounding.method,
+            "decimals": q.rounding.decimals, "tie_break": q.tie_break,
+            "terms": [{"id": t.id, "label": t.label, "meaning": t.meaning,
+                       "min": number(Decimal(str(t.min))), "max": number(Decimal(str(t.max))),
+                       "provisional": t.provisional} for t in terms]}
+
+
+def _index(folder: EvidenceFolder, fw: Framework, anchors: dict[str, str], prefix: str
+           ) -> list[Data]:
+    labels = {s.id: s.label for s in fw.evidence_sources}
+    kinds = {s.id: s.kind for s in fw.evidence_sources}
+    placed: list[Placed] = sorted(folder.items, key=lambda p: natural_key(p.model.id))
+    out = []
+    for p in placed:
+        item = p.model
+        out.append({
+            "id": item.id, "anchor": anchors[item.id], "source": labels.get(item.source,
+                                                                            item.source),
+            "source_id": item.source, "kind": kinds.get(item.source, ""),
+            "finding": item.finding, "significance": item.significance,
+            "date": item.date.isoformat() if item.date else None,
+            "indicators": list(item.indicators), "lines_of_enquiry": list(item.lines_of_enquiry),
+            "summary": item.summary, "reference": item.reference,
+            "file": relative(p.doc.display, prefix),
+            "line": p.doc.place(p.path)[0],
+        })
+    return out
+
+
+def _cleaned(value: Any) -> Any:
+    """Every string in the context, cleaned of control and bidi-override characters."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value

@@ -1,0 +1,161 @@
+"""Render a report context through Jinja templates, built-in or the user's, in the sandbox.
+
+Templates are found in the user's folders first, then among the built-ins, which are also
+reachable as ``builtin/<name>`` so that a user template can extend the one it shadows. Every
+template, built-in or not, runs in Jinja's immutable sandbox with undefined variables as
+errors. HTML is autoescaped. Markdown has no escaping of its own, so for Markdown every string
+of the context is escaped before rendering (:func:`inspectkit.report.text.md_escape`) and
+marked safe: a template cannot forget it, and evidence text can never become structure.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from inspectkit.errors import UsageError
+from inspectkit.report.text import md_escape
+from inspectkit.resources import data_dir
+from inspectkit.textfile import display_path
+
+FORMATS = ("md", "html")
+BUILTIN = "builtin"
+DEFAULT_TEMPLATE = "report"
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+class TemplateProblem(UsageError):
+    """A report template cannot be found, read or rendered (exit 2)."""
+
+
+def template_name(template: str, fmt: str) -> str:
+    """The file a template name stands for: 'report' -> 'report.html.j2' for HTML.
+
+    Raises:
+        TemplateProblem: the name is a file of another format.
+    """
+    if template.endswith(f".{fmt}.j2"):
+        return template
+    if template.endswith(".j2"):
+        raise TemplateProblem(f"The template '{template}' is not a .{fmt}.j2 template; give "
+                              "its name without the extension to render every format.")
+    return f"{template}.{fmt}.j2"
+
+
+def environment(fmt: str, templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    """A sandboxed Jinja environment for one output format.
+
+    Raises:
+        TemplateProblem: a templates folder does not exist.
+    """
+    for folder in templates_dirs:
+        if not folder.is_dir():
+            raise TemplateProblem(f"--templates-dir '{display_path(folder)}' is not a folder.")
+    builtin = FileSystemLoader(str(data_dir("templates")))
+    loaders: list[BaseLoader] = [PrefixLoader({BUILTIN: builtin})]
+    loaders += [FileSystemLoader(str(folder)) for folder in templates_dirs]
+    loaders.append(builtin)
+    return ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False)
+
+
+def render(context: dict[str, Any], fmt: str, template: str = DEFAULT_TEMPLATE,
+           templates_dirs: Sequence[Path] = ()) -> str:
+    """The report text in ``fmt`` ("md" or "html").
+
+    Raises:
+        TemplateProblem: a template is missing, has a syntax error, uses an undefined
+            variable, tries something the sandbox forbids, or fails while rendering.
+    """
+    env = environment(fmt, templates_dirs)
+    name = template_name(template, fmt)
+    data = markdown_context(context) if fmt == "md" else context
+    try:
+        text = env.get_template(name).render(data)
+    except TemplateSyntaxError as exc:
+        where = _place(exc.filename or exc.name or name, exc.lineno)
+        raise TemplateProblem(f"{where}: template syntax error: {exc.message}") from None
+    except TemplateNotFound as exc:
+        raise TemplateProblem(_not_found(exc, name, templates_dirs)) from None
+    except TemplateError as exc:
+        raise TemplateProblem(f"{_where(exc, name)}: {exc.message or type(exc).__name__}"
+                              ) from None
+    except Exception as exc:
+        frame = _template_frame(exc)
+        if frame is None or _is_builtin(frame[0]):
+            raise  # a bug in inspectkit, not in the user's template
+        raise TemplateProblem(f"{_place(*frame)}: {type(exc).__name__}: {exc}") from None
+    return normalise(text)
+
+
+def markdown_context(value: Any) -> Any:
+    """The context with every string escaped for Markdown and marked as safe to print."""
+    if isinstance(value, str):
+        return Markup(md_escape(value))
+    if isinstance(value, dict):
+        return {k: markdown_context(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [markdown_context(v) for v in value]
+    return value
+
+
+def normalise(text: str) -> str:
+    """No trailing spaces, no runs of blank lines, one newline at the end."""
+    lines = "\n".join(line.rstrip() for line in text.splitlines())
+    return _BLANK_LINES.sub("\n\n", lines).strip("\n") + "\n"
+
+
+def builtin_names() -> list[str]:
+    """The built-in report templates, without their format extensions."""
+    names = {p.name.split(".")[0] for p in data_dir("templates").glob("*.j2")}
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+def _not_found(exc: TemplateNotFound, name: str, templates_dirs: Sequence[Path]) -> str:
+    missing = exc.name if isinstance(exc.name, str) else name
+    where = ", ".join(display_path(d) for d in templates_dirs)
+    searched = f"{where} or the built-ins" if where else "the built-ins"
+    if missing == name:
+        return (f"No template '{name}' in {searched} (built-in templates: "
+                f"{', '.join(builtin_names())}).")
+    return f"{_where(exc, name)}: the template '{missing}' it uses is not in {searched}."
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template file and line in the traceback (Jinja rewrites its frames)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
+
+
+def _where(exc: BaseException, name: str) -> str:
+    frame = _template_frame(exc)
+    return _place(*frame) if frame else name
+
+
+def _is_builtin(filename: str) -> bool:
+    return Path(filename).resolve().parent == data_dir("templates").resolve()
+
+
+def _place(filename: str, line: int | None) -> str:
+    path = Path(filename)
+    shown = f"{BUILTIN}/{path.name}" if path.is_absolute() and _is_builtin(filename) \
+        else display_path(path) if path.is_absolute() else filename
+    return f"{shown}:{line}" if line else shown
