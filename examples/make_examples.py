@@ -1685,8 +1685,15 @@ SURVEY_COMMENT_SUMMARIES = (
 )
 
 
+ALIAS_BOMB = "\n".join(
+    ["# An attack on YAML readers ('billion laughs'): each list holds nine of the one before,",
+     "# so nine levels stand for 387 million values. inspectkit stops at once (IK009).",
+     'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]) + "\n"
+
+
 def many_aliases() -> str:
-    """An evidence file that reuses anchors more than 50 times (IK009)."""
+    """An evidence file that reuses anchors many times: allowed, since nothing multiplies."""
     lines = ["# Staff survey comments. Anchors save typing the same lists again.",
              "- id: SC-01", "  source: survey-comment",
              '  indicators: &ind ["9.2"]', "  lines_of_enquiry: &loe [LOE3]",
@@ -1774,6 +1781,7 @@ def reading_problems(folder: Path) -> None:
                        ("documents.yaml", TWO_DOCUMENTS),
                        ("exported-items.yaml", PYTHON_TAG),
                        ("survey-comments.yaml", many_aliases()),
+                       ("alias-bomb.yaml", ALIAS_BOMB),
                        ("alias-loop.yaml", ALIAS_LOOP),
                        ("complex-key.yaml", COMPLEX_KEY)):
         write(ev / name, BROKEN_HEADER + text)

@@ -50,7 +50,7 @@ def test_clean_folder_accepts_spreadsheet_exports(folder: Path) -> None:
 
 def test_windows_1252_csv_says_what_to_do(folder: Path) -> None:
     (folder / "surveys" / "staff.csv").write_bytes(b"respondent_id,s01\nST-1,agree \x96 yes\n")
-    assert run(folder) == [("staff.csv", 2, 12, "IK002")]
+    assert run(folder) == [("staff.csv", 2, 2, "IK002")]
     assert "CSV UTF-8" in messages(folder)[0]
 
 

@@ -204,14 +204,21 @@ def validate(
     def body() -> int:
         from inspectkit.validate import validate_path
 
+        from inspectkit.errors import FrameworkError
+
         registry = _registry(frameworks_dir)
         names = _names(names_file, paths)
-        diagnostics, files = [], []
+        diagnostics, files, worst = [], [], ExitCode.OK
         for path in paths:
-            result = validate_path(path, registry, names=names, strict=strict)
+            try:
+                result = validate_path(path, registry, names=names, strict=strict)
+            except FrameworkError as exc:  # this folder cannot be checked; the rest can
+                diagnostics += exc.diagnostics
+                worst = ExitCode.INVALID_FRAMEWORK
+                continue
             diagnostics += result.diagnostics
             files += result.files
-        return _finish(diagnostics, files, fmt, strict, no_color, output)
+        return max(worst, _finish(diagnostics, files, fmt, strict, no_color, output))
 
     _run(body)
 
@@ -270,6 +277,56 @@ def grade(
         problems = [*result.diagnostics, *report.diagnostics]
         _warn_problems([d for d in problems if d.severity.value != "note"])
         return ExitCode.FINDINGS if has_errors(problems, strict=strict) else ExitCode.OK
+
+    _run(body)
+
+
+@app.command("report")
+def report(
+    folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or both.")] = "both",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="DIR", help="The folder to write into (default: "
+        "./inspectkit-report, refused inside the evidence folder).")] = None,
+    template: Annotated[str, typer.Option("--template", metavar="NAME", help="Render "
+                                          "NAME.md.j2 / NAME.html.j2.")] = "report",
+    templates_dir: Annotated[list[Path] | None, typer.Option(
+        "--templates-dir", metavar="DIR", help="A folder of your own templates, searched "
+        "before the built-ins (which stay reachable as builtin/NAME). Repeatable.")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="The "
+                                             "report date; else the manifest's report_date, "
+                                             "else SOURCE_DATE_EPOCH, never the clock.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing report files.")
+                     ] = False,
+    frameworks_dir: FrameworksDirs = None,
+    no_color: NoColor = False,
+) -> None:
+    """Write a draft inspection report in Markdown and HTML, from a validated folder.
+
+    Exit 2 for a template error or a report file that exists without --force.
+
+    Example: inspectkit report examples/cso-at-home-glenbrae --output reports
+    """
+
+    def body() -> int:
+        from inspectkit.diagnostics import has_errors
+        from inspectkit.grading.grade import grade_folder
+        from inspectkit.report import ReportRequest, resolve_date, write_report
+        from inspectkit.validate import validate_folder
+
+        formats = ("md", "html") if _choice(fmt, ("md", "html", "both")) == "both" else (fmt,)
+        result = validate_folder(folder, _registry(frameworks_dir))
+        manifest = result.folder.manifest
+        if has_errors(result.diagnostics) or result.framework is None or manifest is None:
+            return _finish(result.diagnostics, result.files, "text", False, no_color, None)
+        when = resolve_date(date, manifest.report_date, os.environ.get("SOURCE_DATE_EPOCH"))
+        request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when,
+                                force)
+        written = write_report(result, grade_folder(result), request)
+        _warn_problems([d for d in result.diagnostics if d.severity.value != "note"])
+        for path in written:
+            sys.stderr.write(f"wrote    {path.as_posix()}\n")
+        return ExitCode.OK
 
     _run(body)
 

@@ -6,7 +6,6 @@ Each error is placed at the line and column of the offending key or value, with 
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -17,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from inspectkit.diagnostics import Diagnostic
+from inspectkit.suggest import closest
 from inspectkit.yamlread import Path_, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -220,7 +220,7 @@ def _pattern_hint(where: str) -> str:
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = [m] if (m := closest(word, choices)) else []
     return f"Did you mean '{close[0]}'?" if close else ""
 
 

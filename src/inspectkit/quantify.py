@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from inspectkit.framework.models import QuantifierTerm, Quantifiers
+from inspectkit.framework.models import Quantifiers, QuantifierTerm
 
 _MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_FLOOR,
           "up": ROUND_CEILING}

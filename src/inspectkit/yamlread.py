@@ -28,9 +28,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Path_ = tuple[str | int, ...]
 
-MAX_ALIASES = 50
+MAX_ALIASES = 10_000
 MAX_DEPTH = 64
 MAX_NODES = 500_000
+MAX_EXPANDED = 100_000
 MAX_NUMBER_DIGITS = 100
 
 
@@ -173,6 +174,7 @@ class _Frame:
     has_key: bool = False
     is_map: bool = True
     start: Any = None  # the start event, to place problems with the whole container
+    weight: int = 1  # values inside, counting what aliases stand for
 
 
 class _Builder:
@@ -186,6 +188,8 @@ class _Builder:
         self.open_anchors: set[str] = set()
         self.aliases = 0
         self.nodes = 0
+        self.weights: dict[str, int] = {}
+        self.expanded = 0
         self.documents = 0
         self.root: Any = None
         self.has_root = False
@@ -208,6 +212,9 @@ class _Builder:
             frame = self.stack.pop()
             if frame.anchor:
                 self.open_anchors.discard(frame.anchor)
+                self.weights[frame.anchor] = frame.weight
+            if self.stack:
+                self.stack[-1].weight += frame.weight
             self.attach(frame.container, frame.path, frame.start)
         elif kind is yaml.AliasEvent:
             self.alias(event)
@@ -281,6 +288,9 @@ class _Builder:
             result = self.resolve_tagged(value, tag, event)
         if event.anchor:
             self.anchors[event.anchor] = result
+            self.weights[event.anchor] = 1
+        if self.stack:
+            self.stack[-1].weight += 1
         return result
 
     def resolve_plain(self, value: str, event: Any) -> Any:
@@ -319,12 +329,18 @@ class _Builder:
         if event.anchor in self.open_anchors:
             self.fail("IK010", f"The alias '*{event.anchor}' refers to the structure that "
                       "contains it, which would never end.", event.start_mark)
-        if self.aliases > MAX_ALIASES:
-            self.fail("IK009", f"The file uses more than {MAX_ALIASES} aliases; inspectkit "
-                      "stops here rather than expand them (a 'billion laughs' file does this).",
-                      event.start_mark, "Write the values out instead of using aliases.")
         if event.anchor not in self.anchors:  # the parser reports undefined aliases first
             self.fail("IK004", f"The alias '*{event.anchor}' has no anchor.", event.start_mark)
+        # Aliases are never copied, but what they stand for is counted, so that a
+        # "billion laughs" file stops here rather than later, when it is walked.
+        self.expanded += self.weights.get(event.anchor, 1)
+        if self.aliases > MAX_ALIASES or self.expanded > MAX_EXPANDED:
+            self.fail("IK009", f"The aliases in this file stand for more than "
+                      f"{MAX_EXPANDED:,} values; inspectkit stops here rather than expand them "
+                      "(a 'billion laughs' file does this).", event.start_mark,
+                      "Write the values out instead of using aliases.")
+        if self.stack:
+            self.stack[-1].weight += self.weights.get(event.anchor, 1)
         self.add(self.anchors[event.anchor], event)
 
     def add(self, value: Any, event: Any) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.evidence.folder import EvidenceFolder, Placed
-from inspectkit.evidence.models import Evaluation, EvidenceItem
+from inspectkit.evidence.models import Evaluation, EvidenceItem, Period
 from inspectkit.framework.models import Framework
+from inspectkit.suggest import closest
 from inspectkit.yamlread import Path_, YamlDocument
 
 
@@ -24,17 +24,18 @@ def check_folder(folder: EvidenceFolder, fw: Framework) -> list[Diagnostic]:
 
 def _unknown(doc: YamlDocument, path: Path_, code: str, what: str, value: str,
              known: Iterable[str]) -> Diagnostic:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    close = [m] if (m := closest(value, known)) else []
     return doc.diagnostic(code, f"Unknown {what} '{value}': the framework does not define it.",
                           path, hint=f"Did you mean '{close[0]}'?" if close else "")
 
 
 def _check_items(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
-    sources = {s.id for s in fw.evidence_sources}
-    indicators = {i.id for i in fw.indicators}
-    lines = {loe.id for loe in fw.lines_of_enquiry}
-    themes = {t.id for t in fw.themes}
-    period = folder.manifest.period if folder.manifest else None
+    # Ordered (dicts, not sets) so that suggestions are the same on every run.
+    sources = dict.fromkeys(s.id for s in fw.evidence_sources)
+    indicators = dict.fromkeys(i.id for i in fw.indicators)
+    lines = dict.fromkeys(loe.id for loe in fw.lines_of_enquiry)
+    themes = dict.fromkeys(t.id for t in fw.themes)
+    period = _period(folder)
     first: dict[str, Placed] = {}
     for placed in folder.items:
         item: EvidenceItem = placed.model
@@ -61,6 +62,12 @@ def _check_items(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
                                  f"period ({period.start} to {period.end}).", (*path, "date"))
 
 
+def _period(folder: EvidenceFolder) -> Period | None:
+    """The inspection period, unless it is missing or itself wrong (reported elsewhere)."""
+    period = folder.manifest.period if folder.manifest else None
+    return period if period and period.start <= period.end else None
+
+
 def _scale_value(fw: Framework, grade: int | str) -> int | None:
     assert fw.scale is not None
     for point in fw.scale.points:
@@ -70,9 +77,9 @@ def _scale_value(fw: Framework, grade: int | str) -> int | None:
 
 
 def _check_evaluations(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
-    indicators = {i.id for i in fw.indicators}
+    indicators = dict.fromkeys(i.id for i in fw.indicators)
     first: dict[str, Placed] = {}
-    period = folder.manifest.period if folder.manifest else None
+    period = _period(folder)
     for placed in folder.evaluations:
         ev: Evaluation = placed.model
         doc, path = placed.doc, placed.path
@@ -162,7 +169,11 @@ def _check_sufficiency(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagno
                                  f"{indicator}; the framework asks for at least {minimum}.",
                                  where)
     if folder.evaluations_doc is not None:
-        evaluated = {p.model.indicator for p in folder.evaluations}
+        # Entries that failed validation still name their indicator: no second complaint.
+        raw = folder.evaluations_doc.data if isinstance(folder.evaluations_doc.data, list) \
+            else []
+        evaluated = {str(getattr(e.get("indicator"), "text", e.get("indicator")))
+                     for e in raw if isinstance(e, dict)}
         for indicator in fw.graded:
             if indicator not in evaluated:
                 yield folder.evaluations_doc.diagnostic(

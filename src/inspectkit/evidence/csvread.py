@@ -40,7 +40,11 @@ def read_csv(path: Path, display: str) -> CsvTable:
     Raises:
         ReadFailure: the file is unreadable, binary, not UTF-8, or has no header.
     """
-    text = decode(read_bytes(path, display), display)
+    data = read_bytes(path, display)
+    try:
+        text = decode(data, display)
+    except ReadFailure as exc:
+        raise ReadFailure(_as_field(exc.diagnostic, data)) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[CsvRow] = []
     header: tuple[str, ...] | None = None
@@ -59,10 +63,27 @@ def read_csv(path: Path, display: str) -> CsvTable:
                 raise ReadFailure(Diagnostic("IK009", f"'{display}' has more than "
                                              f"{MAX_ROWS:,} rows.", display, start, 1))
     except csv.Error as exc:
+        # ``line`` is where the failing row starts: where an unclosed quote opened.
         raise ReadFailure(Diagnostic("IK013", f"'{display}' cannot be read as CSV: {exc}.",
-                                     display, reader.line_num, 1,
+                                     display, line, 1,
                                      hint="Check for an unclosed quote (\").")) from None
     if header is None:
         raise ReadFailure(Diagnostic("IK006", f"'{display}' is empty: it has no header row.",
                                      display, hint="The first row names the columns."))
     return CsvTable(display, header, tuple(rows))
+
+
+def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
+    """Turn a character column into the CSV field number, as every CSV place is given."""
+    if diagnostic.line < 1 or diagnostic.column < 1:
+        return diagnostic
+    raw = data.split(b"\n")[diagnostic.line - 1][: diagnostic.column - 1]
+    field, quoted = 1, False
+    for byte in raw:
+        if byte == 0x22:
+            quoted = not quoted
+        elif byte == 0x2C and not quoted:
+            field += 1
+    return Diagnostic(diagnostic.code, diagnostic.message.replace(
+        f"column {diagnostic.column}", f"field {field}"), diagnostic.file, diagnostic.line,
+        field, diagnostic.severity, diagnostic.hint)

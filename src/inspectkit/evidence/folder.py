@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import InputError
-from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest
+from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.modelcheck import ErrorCodes, validate
 from inspectkit.textfile import ReadFailure, decode, display_path, read_bytes
@@ -170,11 +170,19 @@ def load_manifest(path: Path, problems: list[Diagnostic]) -> tuple[Manifest | No
         return None, doc
     manifest, found = validate(Manifest, doc, CODES)
     problems += found
-    if manifest and manifest.period and manifest.period.start > manifest.period.end:
-        problems.append(doc.diagnostic("IK207", f"The period ends ({manifest.period.end}) "
-                                       f"before it starts ({manifest.period.start}).",
-                                       ("period", "end")))
+    period = manifest.period if manifest else _raw_period(doc.data.get("period"))
+    if period and period.start > period.end:
+        problems.append(doc.diagnostic("IK207", f"The period ends ({period.end}) before it "
+                                       f"starts ({period.start}).", ("period", "end")))
     return manifest, doc
+
+
+def _raw_period(data: Any) -> Period | None:
+    """The period on its own, when another manifest field is wrong."""
+    try:
+        return Period.model_validate(data) if isinstance(data, dict) else None
+    except ValidationError:
+        return None
 
 
 def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:

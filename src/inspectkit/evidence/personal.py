@@ -8,6 +8,7 @@ from typing import Any
 
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.tables import RecordRead
 from inspectkit.privacy import scan_text
 from inspectkit.yamlread import Path_, YamlDocument
 
@@ -25,12 +26,11 @@ def scan_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = (), *
         if placed.model.detail and placed.doc.display.endswith(".md"):
             out += _hits(placed.model.detail, "the notes", placed.doc.display,
                          placed.doc.place(placed.path), names, severity)
-    for record in folder.records:
-        out += _hits(record.record_id, "a record id", record.file, (record.line, 1), names,
-                     severity)
-    for response in folder.responses:
-        out += _hits(response.respondent_id, "a respondent id", response.file,
-                     (response.line, 1), names, severity)
+    for row in [*folder.records, *folder.responses]:
+        ident = row.record_id if isinstance(row, RecordRead) else row.respondent_id
+        out += _hits(ident, "an id", row.file, (row.line, 1), names, severity)
+        for column, text in row.notes.items():
+            out += _hits(text, f"'{column}'", row.file, (row.line, 1), names, severity)
     return out
 
 

@@ -7,15 +7,15 @@ spells them); blank cells are left out.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.evidence.answers import Invalid, record_answer, survey_answer
 from inspectkit.evidence.csvread import CsvTable, read_csv
 from inspectkit.framework.models import Framework
+from inspectkit.suggest import closest
 from inspectkit.textfile import ReadFailure, display_path
 
 AnswerValue = int | str
@@ -29,6 +29,7 @@ class RecordRead:
     file: str
     line: int
     answers: Mapping[str, AnswerValue]
+    notes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class SurveyResponse:
     file: str
     line: int
     answers: Mapping[str, str]
+    notes: Mapping[str, str] = field(default_factory=dict)
 
 
 Reader = Callable[[str, str], "AnswerValue | None | Invalid"]
@@ -50,8 +52,11 @@ def _key(name: str) -> str:
 
 
 def _header(table: CsvTable, id_column: str, known: list[str], what: str,
-            problems: list[Diagnostic]) -> dict[int, str] | None:
-    """Map column index -> question id; None if the id column is missing."""
+            problems: list[Diagnostic], other: tuple[str, ...] = ()) -> dict[int, str] | None:
+    """Map column index -> question id; None if the id column is missing.
+
+    Columns named in ``other`` are kept under their own name but are not questions.
+    """
     if not table.header or _key(table.header[0]) != id_column:
         problems.append(Diagnostic("IK208", f"The first column of '{table.display}' should be "
                                    f"'{id_column}', not '{table.header[0] if table.header else ''}'"
@@ -59,7 +64,7 @@ def _header(table: CsvTable, id_column: str, known: list[str], what: str,
         return None
     columns: dict[int, str] = {}
     seen: dict[str, int] = {}
-    by_key = {_key(q): q for q in known}
+    by_key = {_key(q): q for q in [*known, *other]}
     for index, name in enumerate(table.header[1:], start=1):
         if not name:
             problems.append(Diagnostic("IK208", f"Column {index + 1} has no name.",
@@ -67,12 +72,13 @@ def _header(table: CsvTable, id_column: str, known: list[str], what: str,
             continue
         question = by_key.get(_key(name))
         if question is None:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            close = [m] if (m := closest(name, known)) else []
             problems.append(Diagnostic(
                 "IK307" if what.startswith("survey") else "IK305",
                 f"Unknown {what} question '{name}': the framework does not define it.",
                 table.display, 1, index + 1,
-                hint=f"Did you mean '{close[0]}'?" if close else "The column is ignored."))
+                hint=f"Did you mean '{close[0]}'?" if close else "Remove the column, or list "
+                "it in the framework's 'other_columns'."))
             continue
         if question in seen:
             problems.append(Diagnostic("IK208", f"The column '{name}' appears twice (first as "
@@ -84,8 +90,11 @@ def _header(table: CsvTable, id_column: str, known: list[str], what: str,
     return columns
 
 
+Row = tuple[str, int, dict[str, AnswerValue], dict[str, str]]
+
+
 def _rows(table: CsvTable, columns: dict[int, str], read: Reader | None, label: str,
-          problems: list[Diagnostic]) -> list[tuple[str, int, dict[str, AnswerValue]]]:
+          problems: list[Diagnostic], other: tuple[str, ...] = ()) -> list[Row]:
     out = []
     width = len(table.header)
     for row in table.rows:
@@ -100,7 +109,12 @@ def _rows(table: CsvTable, columns: dict[int, str], read: Reader | None, label: 
                                        row.line, 1))
             continue
         answers: dict[str, AnswerValue] = {}
+        notes: dict[str, str] = {}
         for index, question in columns.items():
+            if question in other:
+                if cells[index]:
+                    notes[question] = cells[index]
+                continue
             value = read(question, cells[index]) if read else (cells[index] or None)
             if isinstance(value, Invalid):
                 problems.append(Diagnostic("IK210", f"'{cells[index][:40]}' is not an answer to "
@@ -108,7 +122,7 @@ def _rows(table: CsvTable, columns: dict[int, str], read: Reader | None, label: 
                                            row.line, index + 1))
             elif value is not None:
                 answers[question] = value
-        out.append((cells[0], row.line, answers))
+        out.append((cells[0], row.line, answers, notes))
     return out
 
 
@@ -139,12 +153,14 @@ def load_records(paths: list[Path], fw: Framework | None, problems: list[Diagnos
             problems.append(Diagnostic("IK305", "The framework has no record-reading template, "
                                        "so records cannot be read.", table.display))
             continue
-        columns = _header(table, "record_id", list(questions), "record-reading", problems) \
-            if fw is not None else dict(enumerate(table.header[1:], start=1))
+        other = tuple(fw.record_reading.other_columns) if fw and fw.record_reading else ()
+        columns = _header(table, "record_id", list(questions), "record-reading", problems,
+                          other) if fw is not None else dict(enumerate(table.header[1:], 1))
         if columns is None:
             continue
-        for record_id, line, answers in _rows(table, columns, read, "record_id", problems):
-            record = RecordRead(record_id, table.display, line, answers)
+        for record_id, line, answers, notes in _rows(table, columns, read, "record_id",
+                                                     problems, other):
+            record = RecordRead(record_id, table.display, line, answers, notes)
             if record_id in first:
                 seen = first[record_id]
                 problems.append(Diagnostic("IK206", f"Record '{record_id}' was already read at "
@@ -164,7 +180,7 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
     survey = next((s for s in fw.surveys if s.id == survey_id), None) if fw else None
     if fw is not None and survey is None:
         known = [s.id for s in fw.surveys]
-        close = difflib.get_close_matches(survey_id, known, n=1, cutoff=0.6)
+        close = [m] if (m := closest(survey_id, known)) else []
         problems.append(Diagnostic("IK306", f"The framework has no survey '{survey_id}' (the "
                                    "file name names the survey).", display,
                                    hint=f"Did you mean '{close[0]}.csv'?" if close else
@@ -180,14 +196,16 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
         known_questions = [q.id for q in survey.questions]
         if scale is not None:
             read = lambda _q, cell: survey_answer(scale, cell)  # noqa: E731
+    other = tuple(survey.other_columns) if survey else ()
     columns = _header(table, "respondent_id", known_questions,
-                      f"survey '{survey_id}'", problems) if fw else dict(
+                      f"survey '{survey_id}'", problems, other) if fw else dict(
         enumerate(table.header[1:], start=1))
     if columns is None:
         return []
     responses: list[SurveyResponse] = []
     first: dict[str, int] = {}
-    for respondent, line, answers in _rows(table, columns, read, "respondent_id", problems):
+    for respondent, line, answers, notes in _rows(table, columns, read, "respondent_id",
+                                                  problems, other):
         if respondent in first:
             problems.append(Diagnostic("IK206", f"Respondent '{respondent}' already answered at "
                                        f"line {first[respondent]}; each respondent appears once.",
@@ -195,5 +213,5 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
             continue
         first[respondent] = line
         responses.append(SurveyResponse(survey_id, respondent, display, line,
-                                        {k: str(v) for k, v in answers.items()}))
+                                        {k: str(v) for k, v in answers.items()}, notes))
     return responses

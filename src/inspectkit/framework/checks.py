@@ -6,13 +6,13 @@ but reports only problems in the file's own sections, placed in that file.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.framework.models import Framework
 from inspectkit.quantify import percentages, term_for
+from inspectkit.suggest import closest
 from inspectkit.yamlread import Path_, YamlDocument
 
 YES_NO = ("yes", "no", "partly")
@@ -161,7 +161,7 @@ def _ref(doc: YamlDocument, path: Path_, value: str, known: Iterable[str], what:
     known = list(known)
     if value in known:
         return
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    close = [m] if (m := closest(value, known)) else []
     yield doc.diagnostic("IK103", f"Unknown {what} '{value}': the framework does not define "
                          "it.", path, hint=f"Did you mean '{close[0]}'?" if close else "")
 

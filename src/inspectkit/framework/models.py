@@ -169,6 +169,8 @@ class RecordReading(Model):
     source: Id = Field(description="The evidence source id of record reading.")
     minimum_records: int = Field(ge=1, description="Fewest records read for a sound sample.")
     questions: list[RecordQuestion] = Field(min_length=1, description="The template.")
+    other_columns: list[Id] = Field(default_factory=list, description="Columns exports may "
+                                    "also hold (e.g. 'reader', 'agency'): accepted, not graded.")
 
 
 class AnswerScale(Model):
@@ -204,6 +206,9 @@ class Survey(Model):
     source: Id = Field(description="The evidence source id of this survey.")
     answer_scale: Id = Field(description="The id of the answer scale used.")
     questions: list[SurveyQuestion] = Field(min_length=1, description="The questions.")
+    other_columns: list[Id] = Field(default_factory=list, description="Columns exports may "
+                                    "also hold (e.g. 'role', 'occupation', 'comment'): "
+                                    "accepted and scanned for personal data, not graded.")
 
 
 class Weights(Model):

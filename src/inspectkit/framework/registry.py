@@ -7,7 +7,6 @@ picks the newest 1.0.x.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from inspectkit.framework.resolve import merge
 from inspectkit.ids import split_ref, version_key, version_matches
 from inspectkit.modelcheck import ErrorCodes, validate
 from inspectkit.resources import data_dir
+from inspectkit.suggest import closest
 from inspectkit.textfile import ReadFailure, display_path
 from inspectkit.yamlread import YamlDocument, load_yaml_file
 
@@ -118,7 +118,7 @@ class Registry:
         if versions:
             hint = f"Versions of '{ident}': {', '.join(versions)}."
         else:
-            close = difflib.get_close_matches(ident, known, n=1)
+            close = [m] if (m := closest(ident, known)) else []
             hint = f"Did you mean '{close[0]}'?" if close else (
                 f"Known frameworks: {', '.join(known)}." if known else "")
         raise FrameworkError(f"No framework '{ref}' was found.", [Diagnostic(

@@ -52,7 +52,8 @@ def build_context(result: ValidationResult, grades: GradeReport, when: ReportDat
             "improvements": [finding(i, fw, anchors) for i in weighed
                              if i.finding == "area-for-improvement"]},
         "area": {"text": folder.manifest.context,
-                 "items": [finding(i, fw, anchors) for i in items if i.finding == "context"]},
+                 "findings": [finding(i, fw, anchors) for i in items
+                              if i.finding == "context"]},
         "sections": found,
         "other_figures": other_figures,
         "evaluations": [_evaluation(fw, row, anchors) for row in grades.indicators],

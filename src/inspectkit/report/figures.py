@@ -102,7 +102,7 @@ def evidence_counts(folder: EvidenceFolder, fw: Framework) -> Data:
     for placed in folder.items:
         by_source[placed.model.source] = by_source.get(placed.model.source, 0) + 1
     sources = [{"id": s.id, "label": s.label, "kind": s.kind, "voices": list(s.voices),
-                "description": s.description, "items": by_source.get(s.id, 0)}
+                "description": s.description, "count": by_source.get(s.id, 0)}
                for s in fw.evidence_sources if by_source.get(s.id)]
     meeting = [s for s in sources if s["kind"] == "qualitative" and s["voices"]]
     return {
@@ -110,10 +110,10 @@ def evidence_counts(folder: EvidenceFolder, fw: Framework) -> Data:
         "minimum_records": fw.record_reading.minimum_records if fw.record_reading else None,
         "surveys": surveys,
         "sources": sources,
-        "items": len(folder.items),
-        "people_met": {"items": sum(s["items"] for s in meeting),
+        "item_count": len(folder.items),
+        "people_met": {"count": sum(s["count"] for s in meeting),
                        "sources": [s["label"] for s in meeting]},
-        "documents": sum(s["items"] for s in sources if s["kind"] == "document"),
+        "documents": sum(s["count"] for s in sources if s["kind"] == "document"),
         "suppress_below": below,
     }
 

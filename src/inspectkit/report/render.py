@@ -10,7 +10,6 @@ marked safe: a template cannot forget it, and evidence text can never become str
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,14 +29,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from inspectkit.errors import UsageError
-from inspectkit.report.text import md_escape
+from inspectkit.report.text import md_escape, normalise, normalise_markdown
 from inspectkit.resources import data_dir
 from inspectkit.textfile import display_path
 
 FORMATS = ("md", "html")
 BUILTIN = "builtin"
 DEFAULT_TEMPLATE = "report"
-_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 class TemplateProblem(UsageError):
@@ -103,7 +101,7 @@ def render(context: dict[str, Any], fmt: str, template: str = DEFAULT_TEMPLATE,
         if frame is None or _is_builtin(frame[0]):
             raise  # a bug in inspectkit, not in the user's template
         raise TemplateProblem(f"{_place(*frame)}: {type(exc).__name__}: {exc}") from None
-    return normalise(text)
+    return normalise_markdown(text) if fmt == "md" else normalise(text)
 
 
 def markdown_context(value: Any) -> Any:
@@ -115,12 +113,6 @@ def markdown_context(value: Any) -> Any:
     if isinstance(value, list):
         return [markdown_context(v) for v in value]
     return value
-
-
-def normalise(text: str) -> str:
-    """No trailing spaces, no runs of blank lines, one newline at the end."""
-    lines = "\n".join(line.rstrip() for line in text.splitlines())
-    return _BLANK_LINES.sub("\n\n", lines).strip("\n") + "\n"
 
 
 def builtin_names() -> list[str]:

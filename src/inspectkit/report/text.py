@@ -22,10 +22,12 @@ _SPACE = re.compile(r"\s+")
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 # Structure that only counts at the start of a line: list items, ordered lists, setext
 # underlines and thematic breaks.
-_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})(?=[.)]))")
+_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})(?=[.)](?:\s|$)))")
 # GitHub-flavoured Markdown turns bare addresses into links; an escaped character stops it.
 _MD_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|javascript|data|file|vbscript)(?=:)|"
                           r"\bwww(?=\.)|(?<=\w)(?=@\w)")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_MD_BLOCK = re.compile(r"^(#{1,6} |\||- |\d{1,9}\. |> ?)")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"(\d+)")
 
@@ -59,6 +61,38 @@ def md_escape(text: str) -> str:
 def _break_autolink(match: re.Match[str]) -> str:
     """'https:' -> 'https\\:', 'www.' -> 'www\\.', 'a@b' -> 'a\\@b'."""
     return match.group() + "\\"
+
+
+def normalise(text: str) -> str:
+    """No trailing spaces, no runs of blank lines, one newline at the end."""
+    lines = "\n".join(line.rstrip() for line in text.splitlines())
+    return _BLANK_LINES.sub("\n\n", lines).strip("\n") + "\n"
+
+
+def normalise_markdown(text: str) -> str:
+    """:func:`normalise`, and a blank line around every heading, table, list and quote.
+
+    Only template text can start a line with these marks (text from evidence is escaped),
+    so this fixes a template's spacing without touching what evidence says.
+    """
+    out: list[str] = []
+    previous = ""
+    for line in normalise(text).splitlines():
+        kind, before = _block(line), _block(previous)
+        if out and previous and line and (kind != before or kind == "#"):
+            out.append("")
+        out.append(line)
+        previous = line
+    return normalise("\n".join(out))
+
+
+def _block(line: str) -> str:
+    """The kind of Markdown block a line belongs to: '#', '|', '-', '1', '>' or ''."""
+    match = _MD_BLOCK.match(line)
+    if not match:
+        return ""
+    mark = match.group(1)[0]
+    return "1" if mark.isdigit() else mark
 
 
 def slug(text: str, fallback: str = "x") -> str:
