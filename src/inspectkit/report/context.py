@@ -9,6 +9,7 @@ or the templates. Strings are cleaned of control characters; small counts are su
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -52,8 +53,8 @@ def build_context(result: ValidationResult, grades: GradeReport, when: ReportDat
             "improvements": [finding(i, fw, anchors) for i in weighed
                              if i.finding == "area-for-improvement"]},
         "area": {"text": folder.manifest.context,
-                 "findings": [finding(i, fw, anchors) for i in items
-                              if i.finding == "context"]},
+                 "findings": [finding(i, fw, anchors) for i in sorted(
+                     items, key=lambda i: natural_key(i.id)) if i.finding == "context"]},
         "sections": found,
         "other_figures": other_figures,
         "evaluations": [_evaluation(fw, row, anchors) for row in grades.indicators],
@@ -91,8 +92,9 @@ def _inspection(manifest: Manifest) -> Data:
 
 
 def _framework(fw: Framework) -> Data:
-    parts = [fw.indicators, fw.lines_of_enquiry, fw.key_questions, fw.areas, fw.themes,
-             fw.quantifiers.terms if fw.quantifiers else []]
+    parts: list[Sequence[object]] = [
+        fw.indicators, fw.lines_of_enquiry, fw.key_questions, fw.areas, fw.themes,
+        fw.quantifiers.terms if fw.quantifiers else []]
     return {
         "id": fw.id, "version": fw.version, "ref": fw.ref, "title": fw.title,
         "publisher": fw.publisher, "source": fw.source, "status": fw.status, "base": fw.base,

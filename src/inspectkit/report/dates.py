@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from inspectkit.errors import UsageError
 
-SOURCES = ("option", "manifest", "SOURCE_DATE_EPOCH", "none")
+# Where the date came from; plain words, safe to compare in any template format.
+SOURCES = ("option", "manifest", "epoch", "none")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def resolve_date(option: str | None, manifest: dt.date | None, epoch: str | None
         try:
             seconds = int(epoch.strip())
             return ReportDate(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date(),
-                              "SOURCE_DATE_EPOCH")
+                              "epoch")
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since "
                              "1970-01-01 UTC.") from None

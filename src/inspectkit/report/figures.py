@@ -93,7 +93,12 @@ def survey_figures(folder: EvidenceFolder, fw: Framework, survey: Survey) -> lis
 
 
 def evidence_counts(folder: EvidenceFolder, fw: Framework) -> Data:
-    """What the inspection gathered: records read, respondents, evidence items by source."""
+    """What the inspection gathered: records read, respondents, evidence items by source.
+
+    "People met" counts the items from qualitative sources that carry someone's views
+    (focus groups, meetings, professional discussions): items, not a head count, so it is
+    not suppressed; neither are item counts, which the evidence index lists one by one.
+    """
     below = fw.reporting.suppress_below
     surveys = [{"id": s.id, "title": s.title, "audience": s.audience,
                 "respondents": count(sum(1 for r in folder.responses if r.survey == s.id),

@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from inspectkit.errors import UsageError
+from inspectkit.output.diagnostics import safe
 from inspectkit.report.text import md_escape, normalise, normalise_markdown
 from inspectkit.resources import data_dir
 from inspectkit.textfile import display_path
@@ -56,8 +57,8 @@ def template_name(template: str, fmt: str) -> str:
     return f"{template}.{fmt}.j2"
 
 
-def environment(fmt: str, templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
-    """A sandboxed Jinja environment for one output format.
+def environment(templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    """A sandboxed Jinja environment: the user's folders, then the built-ins.
 
     Raises:
         TemplateProblem: a templates folder does not exist.
@@ -83,24 +84,25 @@ def render(context: dict[str, Any], fmt: str, template: str = DEFAULT_TEMPLATE,
         TemplateProblem: a template is missing, has a syntax error, uses an undefined
             variable, tries something the sandbox forbids, or fails while rendering.
     """
-    env = environment(fmt, templates_dirs)
+    env = environment(templates_dirs)
     name = template_name(template, fmt)
     data = markdown_context(context) if fmt == "md" else context
     try:
         text = env.get_template(name).render(data)
     except TemplateSyntaxError as exc:
         where = _place(exc.filename or exc.name or name, exc.lineno)
-        raise TemplateProblem(f"{where}: template syntax error: {exc.message}") from None
+        raise TemplateProblem(safe(f"{where}: template syntax error: {exc.message}")) from None
     except TemplateNotFound as exc:
-        raise TemplateProblem(_not_found(exc, name, templates_dirs)) from None
+        raise TemplateProblem(safe(_not_found(exc, name, templates_dirs))) from None
     except TemplateError as exc:
-        raise TemplateProblem(f"{_where(exc, name)}: {exc.message or type(exc).__name__}"
+        raise TemplateProblem(safe(f"{_where(exc, name)}: {exc.message or type(exc).__name__}")
                               ) from None
     except Exception as exc:
         frame = _template_frame(exc)
         if frame is None or _is_builtin(frame[0]):
             raise  # a bug in inspectkit, not in the user's template
-        raise TemplateProblem(f"{_place(*frame)}: {type(exc).__name__}: {exc}") from None
+        # The message may quote evidence: shown escaped, like every message.
+        raise TemplateProblem(safe(f"{_place(*frame)}: {type(exc).__name__}: {exc}")) from None
     return normalise_markdown(text) if fmt == "md" else normalise(text)
 
 

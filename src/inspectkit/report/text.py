@@ -18,14 +18,15 @@ _UNSAFE = re.compile(
 _SPACE = re.compile(r"\s+")
 # Characters that can open or close Markdown structure anywhere in a line: escapes, code
 # spans, emphasis, links, HTML and autolinks, table cells, headings, strikethrough, and an
-# ampersand only where it would begin a character reference.
-_MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
+# ampersand only where it would begin a character reference. Pandoc's Markdown, which turns
+# reports into Word documents, adds citations (@), superscripts (^) and maths ($).
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|#~@^$]|&(?=#?\w+;))")
 # Structure that only counts at the start of a line: list items, ordered lists, setext
-# underlines and thematic breaks.
-_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})(?=[.)](?:\s|$)))")
+# underlines, thematic breaks, and pandoc's definition lists.
+_MD_LINE_START = re.compile(r"^(?:([-+=:])|(\d{1,9})(?=[.)](?:\s|$)))")
 # GitHub-flavoured Markdown turns bare addresses into links; an escaped character stops it.
 _MD_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|javascript|data|file|vbscript)(?=:)|"
-                          r"\bwww(?=\.)|(?<=\w)(?=@\w)")
+                          r"\bwww(?=\.)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MD_BLOCK = re.compile(r"^(#{1,6} |\||- |\d{1,9}\. |> ?)")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -59,7 +60,7 @@ def md_escape(text: str) -> str:
 
 
 def _break_autolink(match: re.Match[str]) -> str:
-    """'https:' -> 'https\\:', 'www.' -> 'www\\.', 'a@b' -> 'a\\@b'."""
+    """'https:' -> 'https\\:', 'www.' -> 'www\\.'."""
     return match.group() + "\\"
 
 
