@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from inspectkit.cli import app
@@ -94,3 +96,17 @@ def test_names_file_must_live_outside_the_folder(folder: Path) -> None:
                                       str(folder / "names.txt")])
     assert result.exit_code == 2
     assert "keep it outside" in result.stderr
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="0123456789 ()-+@.abAZEHGborn:/DOB", max_size=40))
+def test_quick_filter_never_hides_a_hit(text: str) -> None:
+    import inspectkit.privacy as privacy
+
+    if privacy.scan_text(text):
+        assert privacy._MAYBE.search(text)
+    full = list(privacy._numbers(text)) + [m for m in privacy._EMAIL.finditer(text)] + \
+        list(privacy._phones(text)) + list(privacy._POSTCODE.finditer(text)) + \
+        list(privacy._BIRTH.finditer(text))
+    if full:
+        assert privacy._MAYBE.search(text), text

@@ -36,10 +36,10 @@ class ReadFailure(Exception):
         self.diagnostic = diagnostic
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, cwd: str | None = None) -> str:
     """The path as shown to users: relative to the working directory where possible."""
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, cwd or os.getcwd())
     except ValueError:  # another drive on Windows
         return path.as_posix()
     return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()

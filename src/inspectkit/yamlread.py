@@ -105,6 +105,7 @@ _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOAT = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
+_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str": "str",
     "tag:yaml.org,2002:int": "int",
@@ -134,14 +135,18 @@ def load_yaml_text(text: str, display: str, *, line_offset: int = 0) -> YamlDocu
         ReadFailure: the text is not YAML, is empty, or breaks a limit.
     """
     builder = _Builder(display, line_offset)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        feed, next_event = builder.feed, loader.get_event
+        while (event := next_event()) is not None:
+            feed(event)
     except yaml.MarkedYAMLError as exc:
         raise YamlFailure(_syntax_diagnostic(exc, text, display, line_offset)) from None
     except yaml.YAMLError as exc:
         raise YamlFailure(Diagnostic("IK004", f"'{display}' is not valid YAML: {exc}.",
                                      display)) from None
+    finally:
+        loader.dispose()
     return builder.result()
 
 
@@ -294,6 +299,8 @@ class _Builder:
         return result
 
     def resolve_plain(self, value: str, event: Any) -> Any:
+        if value and value[0] not in _SPECIAL_START:
+            return value  # most values are words: no number, boolean or null starts so
         if value in _NULL:
             return None
         if value in _TRUE:
@@ -344,9 +351,12 @@ class _Builder:
         self.add(self.anchors[event.anchor], event)
 
     def add(self, value: Any, event: Any) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.is_map and not frame.has_key:
+            self.attach(value, (), event)  # a key: its place is kept by attach
+            return
         path = self.child_path(event)
-        if not path or path[-1] != "\x00key":
-            self.doc.values[path] = self.pos(event.start_mark)
+        self.doc.values[path] = self.pos(event.start_mark)
         self.attach(value, path, event)
 
     def attach(self, value: Any, path: Path_, event: Any = None) -> None:

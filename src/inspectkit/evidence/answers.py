@@ -7,6 +7,7 @@ or invalid (with a sentence saying what would be valid).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from inspectkit.framework.models import AnswerScale, RecordQuestion, Scale
@@ -72,3 +73,19 @@ def is_positive_record(question: RecordQuestion, answer: int | str) -> bool:
     if question.answer == "scale":
         return isinstance(answer, int) and answer >= (question.positive_at_least or 0)
     return canonical(str(answer)) in {canonical(p) for p in question.positive}
+
+
+def memoised(read: Callable[[str, str], Answer]) -> Callable[[str, str], Answer]:
+    """``read(question, cell)`` remembered per question and raw cell: exports repeat the
+    same few answers thousands of times."""
+    seen: dict[tuple[str, str], Answer] = {}
+
+    def cached(question: str, cell: str) -> Answer:
+        key = (question, cell)
+        try:
+            return seen[key]
+        except KeyError:
+            seen[key] = value = read(question, cell)
+            return value
+
+    return cached

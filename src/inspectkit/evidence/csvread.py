@@ -52,9 +52,9 @@ def read_csv(path: Path, display: str) -> CsvTable:
     try:
         for cells in reader:
             start, line = line, reader.line_num + 1
-            if not any(c.strip() for c in cells):
+            stripped = tuple(map(str.strip, cells))
+            if not any(stripped):
                 continue  # blank lines (and rows of empty cells) carry nothing
-            stripped = tuple(c.strip() for c in cells)
             if header is None:
                 header = tuple(c.lower().lstrip("\ufeff") for c in stripped)
                 continue

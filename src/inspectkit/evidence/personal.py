@@ -58,7 +58,8 @@ def _scan_doc(doc: YamlDocument, names: Sequence[re.Pattern[str]], severity: Sev
               ) -> Iterator[Diagnostic]:
     for path, text in _strings(doc.data):
         field = str(next((p for p in reversed(path) if isinstance(p, str)), "the file"))
-        yield from _hits(text, f"'{field}'", doc.display, doc.place(path), names, severity)
+        if scan_text(text, names):  # places are looked up only for hits
+            yield from _hits(text, f"'{field}'", doc.display, doc.place(path), names, severity)
 
 
 def _hits(text: str, where: str, file: str, place: tuple[int, int],

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
-from inspectkit.evidence.answers import Invalid, record_answer, survey_answer
+from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
 from inspectkit.evidence.csvread import CsvTable, read_csv
 from inspectkit.framework.models import Framework
 from inspectkit.suggest import closest
@@ -142,7 +142,7 @@ def load_records(paths: list[Path], fw: Framework | None, problems: list[Diagnos
     read: Reader | None = None
     if fw is not None and fw.scale is not None:
         scale = fw.scale
-        read = lambda q, cell: record_answer(questions[q], scale, cell)  # noqa: E731
+        read = memoised(lambda q, cell: record_answer(questions[q], scale, cell))
     records: list[RecordRead] = []
     first: dict[str, RecordRead] = {}
     for path in paths:
@@ -195,7 +195,7 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
         scale = next((a for a in fw.answer_scales if a.id == survey.answer_scale), None)
         known_questions = [q.id for q in survey.questions]
         if scale is not None:
-            read = lambda _q, cell: survey_answer(scale, cell)  # noqa: E731
+            read = memoised(lambda _q, cell: survey_answer(scale, cell))
     other = tuple(survey.other_columns) if survey else ()
     columns = _header(table, "respondent_id", known_questions,
                       f"survey '{survey_id}'", problems, other) if fw else dict(
