@@ -20,14 +20,18 @@ def fail(text: str) -> tuple[str, int, int, str]:
 def test_places_of_values_and_keys() -> None:
     doc = load_yaml_text("a: 1\nitems:\n  - id: X\n    summary: hello\n", "f.yaml")
     assert doc.data == {"a": 1, "items": [{"id": "X", "summary": "hello"}]}
-    assert doc.values[("items", 0, "summary")] == (4, 14)
-    assert doc.keys[("items", 0, "summary")] == (4, 5)
+    assert doc.values == {}  # places are worked out when first asked for
+    assert doc.place(("items", 0, "summary")) == (4, 14)
+    assert doc.place(("items", 0, "summary"), key=True) == (4, 5)
+    eager = load_yaml_text("a: 1\nitems:\n  - id: X\n    summary: hello\n", "f.yaml",
+                           places=True)
+    assert eager.values[("items", 0, "summary")] == (4, 14)
     assert doc.place(("items", 0, "missing")) == (3, 5)
 
 
 def test_line_offset_for_front_matter() -> None:
     doc = load_yaml_text("id: A\n", "f.md", line_offset=1)
-    assert doc.values[("id",)] == (2, 5)
+    assert doc.place(("id",)) == (2, 5)
 
 
 def test_duplicate_key_is_an_error_with_both_places() -> None:

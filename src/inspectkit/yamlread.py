@@ -72,9 +72,19 @@ class YamlDocument:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    source: str | None = None  # set while places have not been worked out yet
+    line_offset: int = 0
 
     def place(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """The place of ``path``, or of its nearest ancestor that exists."""
+        """The place of ``path``, or of its nearest ancestor that exists.
+
+        Places are worked out on first use, by reading the text again: most files have
+        no problem to place, and skipping the bookkeeping halves the time to load them.
+        """
+        if self.source is not None:
+            placed = load_yaml_text(self.source, self.display, line_offset=self.line_offset,
+                                    places=True)
+            self.values, self.keys, self.source = placed.values, placed.keys, None
         table = self.keys if key else self.values
         probe = tuple(path)
         while probe:
@@ -94,6 +104,10 @@ class YamlDocument:
 
 class YamlFailure(ReadFailure):
     """The file is not acceptable YAML; ``diagnostic`` says why and where."""
+
+
+class _NeedPlaces(Exception):
+    """A problem whose message needs places that were not being recorded."""
 
 
 # YAML 1.2 core schema for plain scalars.
@@ -128,13 +142,17 @@ def load_yaml_file(path: Path, display: str) -> YamlDocument:
     return load_yaml_text(text, display)
 
 
-def load_yaml_text(text: str, display: str, *, line_offset: int = 0) -> YamlDocument:
+def load_yaml_text(text: str, display: str, *, line_offset: int = 0,
+                   places: bool = False) -> YamlDocument:
     """Load one YAML document from ``text``; ``line_offset`` shifts reported lines.
+
+    With ``places`` the places of all values and keys are recorded at once; otherwise
+    they are worked out when first asked for.
 
     Raises:
         ReadFailure: the text is not YAML, is empty, or breaks a limit.
     """
-    builder = _Builder(display, line_offset)
+    builder = _Builder(display, line_offset, places)
     loader = _Loader(text)
     try:
         feed, next_event = builder.feed, loader.get_event
@@ -145,9 +163,14 @@ def load_yaml_text(text: str, display: str, *, line_offset: int = 0) -> YamlDocu
     except yaml.YAMLError as exc:
         raise YamlFailure(Diagnostic("IK004", f"'{display}' is not valid YAML: {exc}.",
                                      display)) from None
+    except _NeedPlaces:
+        return load_yaml_text(text, display, line_offset=line_offset, places=True)
     finally:
         loader.dispose()
-    return builder.result()
+    doc = builder.result()
+    if not places:
+        doc.source, doc.line_offset = text, line_offset
+    return doc
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str,
@@ -175,7 +198,7 @@ class _Frame:
     path: Path_
     anchor: str | None
     pending_key: Any = None
-    key_mark: tuple[int, int] | None = None
+    key_event: Any = None
     has_key: bool = False
     is_map: bool = True
     start: Any = None  # the start event, to place problems with the whole container
@@ -185,7 +208,8 @@ class _Frame:
 class _Builder:
     """Builds plain data from parser events, iteratively, with limits."""
 
-    def __init__(self, display: str, line_offset: int) -> None:
+    def __init__(self, display: str, line_offset: int, places: bool) -> None:
+        self.places = places
         self.display = display
         self.offset = line_offset
         self.stack: list[_Frame] = []
@@ -210,7 +234,18 @@ class _Builder:
     def feed(self, event: yaml.Event) -> None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            self.add(self.scalar(event), event)
+            if event.tag is None and event.anchor is None:  # the common case, kept lean
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self.count()
+                value = event.value
+                if not event.style and event.implicit[0]:
+                    value = self.resolve_plain(value, event)
+                if self.stack:
+                    self.stack[-1].weight += 1
+                self.add(value, event)
+            else:
+                self.add(self.scalar(event), event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self.start(event, is_map=kind is yaml.MappingStartEvent)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -254,8 +289,10 @@ class _Builder:
             self.fail("IK009", f"The data is nested more than {MAX_DEPTH} levels deep.",
                       event.start_mark, "Evidence files need only a few levels of nesting.")
         self.count()
-        path = self.child_path(event)
-        self.doc.values[path] = self.pos(event.start_mark)
+        path: Path_ = ()
+        if self.places:
+            path = self.child_path(event)
+            self.doc.values[path] = self.pos(event.start_mark)
         frame = _Frame({} if is_map else [], path, event.anchor, is_map=is_map, start=event)
         if event.anchor:
             self.anchors[event.anchor] = frame.container
@@ -355,6 +392,9 @@ class _Builder:
         if frame is not None and frame.is_map and not frame.has_key:
             self.attach(value, (), event)  # a key: its place is kept by attach
             return
+        if not self.places:
+            self.attach(value, (), event)
+            return
         path = self.child_path(event)
         self.doc.values[path] = self.pos(event.start_mark)
         self.attach(value, path, event)
@@ -373,20 +413,22 @@ class _Builder:
                 self.fail("IK015", "A key is a list or a mapping; keys must be plain values.",
                           mark)
             frame.pending_key, frame.has_key = value, True
-            frame.key_mark = self.pos(mark) if mark is not None else None
+            frame.key_event = event
             return
         key = frame.pending_key
         name = _key_text(key)
         if name in frame.container:
-            line, column = frame.key_mark or (0, 0)
+            if not self.places:
+                raise _NeedPlaces  # read again, keeping places, to say where both are
+            line, column = self.pos(frame.key_event.start_mark) if frame.key_event else (0, 0)
             first = self.doc.keys.get((*frame.path, name), (0, 0))[0]
             raise YamlFailure(Diagnostic(
                 "IK005", f"The key '{_short(name)}' appears twice in the same mapping "
                 f"(first at line {first}); the second would silently replace the first.",
                 self.display, line, column, None, "Remove or rename one of them."))
         frame.container[name] = value
-        if frame.key_mark:
-            self.doc.keys[(*frame.path, name)] = frame.key_mark
+        if self.places and frame.key_event is not None:
+            self.doc.keys[(*frame.path, name)] = self.pos(frame.key_event.start_mark)
         frame.has_key = False
 
     def result(self) -> YamlDocument:
