@@ -241,9 +241,19 @@ class _Builder:
                 value = event.value
                 if not event.style and event.implicit[0]:
                     value = self.resolve_plain(value, event)
-                if self.stack:
-                    self.stack[-1].weight += 1
-                self.add(value, event)
+                if not self.stack or self.places:
+                    if self.stack:
+                        self.stack[-1].weight += 1
+                    self.add(value, event)
+                    return
+                frame = self.stack[-1]  # the plain value of a list or mapping, inlined
+                frame.weight += 1
+                if not frame.is_map:
+                    frame.container.append(value)
+                elif not frame.has_key:
+                    frame.pending_key, frame.has_key, frame.key_event = value, True, event
+                else:
+                    self.attach(value, (), event)
             else:
                 self.add(self.scalar(event), event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

@@ -75,13 +75,14 @@ def is_positive_record(question: RecordQuestion, answer: int | str) -> bool:
     return canonical(str(answer)) in {canonical(p) for p in question.positive}
 
 
-def memoised(read: Callable[[str, str], Answer]) -> Callable[[str, str], Answer]:
+def memoised(read: Callable[[str, str], Answer], *, by_question: bool = True
+             ) -> Callable[[str, str], Answer]:
     """``read(question, cell)`` remembered per question and raw cell: exports repeat the
     same few answers thousands of times."""
     seen: dict[tuple[str, str], Answer] = {}
 
     def cached(question: str, cell: str) -> Answer:
-        key = (question, cell)
+        key = (question if by_question else "", cell)
         try:
             return seen[key]
         except KeyError:

@@ -23,7 +23,8 @@ def scan_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = (), *
     docs = {id(d): d for d in _documents(folder)}
     out = [d for doc in docs.values() for d in _scan_doc(doc, names, severity)]
     for placed in folder.items:
-        if placed.model.detail and placed.doc.display.endswith(".md"):
+        if placed.model.detail and placed.doc.display.endswith(".md") and \
+                scan_text(placed.model.detail, names):
             out += _hits(placed.model.detail, "the notes", placed.doc.display,
                          placed.doc.place(placed.path), names, severity)
     for row in [*folder.records, *folder.responses]:

@@ -195,7 +195,7 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
         scale = next((a for a in fw.answer_scales if a.id == survey.answer_scale), None)
         known_questions = [q.id for q in survey.questions]
         if scale is not None:
-            read = memoised(lambda _q, cell: survey_answer(scale, cell))
+            read = memoised(lambda _q, cell: survey_answer(scale, cell), by_question=False)
     other = tuple(survey.other_columns) if survey else ()
     columns = _header(table, "respondent_id", known_questions,
                       f"survey '{survey_id}'", problems, other) if fw else dict(
