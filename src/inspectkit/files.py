@@ -18,6 +18,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises:
         InputError: the folder cannot be written.
     """
+    if path.exists() and not path.is_file():
+        _write_special(path, data)
+        return
+    mode = _mode_for(path)
     folder = path.parent if str(path.parent) else Path()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -29,6 +33,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -53,3 +58,24 @@ def write_new(path: Path, data: bytes) -> bool:
     except OSError as exc:
         raise InputError(f"Cannot create '{path}': {exc.strerror or exc}.") from None
     return True
+
+
+def _mode_for(path: Path) -> int:
+    """The old file's permissions, or what a new file would get (mkstemp's are 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _write_special(path: Path, data: bytes) -> None:
+    """A device or pipe (``/dev/null``, ``/dev/stdout``) is written to, never replaced."""
+    if path.is_dir():
+        raise InputError(f"Cannot write '{path}': it is a folder.")
+    try:
+        with path.open("wb") as out:
+            out.write(data)
+    except OSError as exc:
+        raise InputError(f"Cannot write '{path}': {exc.strerror or exc}.") from None
