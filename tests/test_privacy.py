@@ -110,3 +110,27 @@ def test_quick_filter_never_hides_a_hit(text: str) -> None:
         list(privacy._BIRTH.finditer(text))
     if full:
         assert privacy._MAYBE.search(text), text
+
+
+def test_report_refuses_personal_data_unless_redacted_or_allowed(folder: Path,
+                                                                tmp_path: Path) -> None:
+    items = folder / "evidence" / "items.yaml"
+    items.write_text(items.read_text().replace(
+        "with children.", "with children; call 07700 900123."))
+    out = tmp_path / "out"
+    runner = CliRunner()
+    refused = runner.invoke(app, ["report", str(folder), *FW, "-o", str(out), "--date",
+                                  "2026-03-30"])
+    assert refused.exit_code == 1
+    assert "report not written" in refused.stderr
+    assert not out.exists()
+    redacted = runner.invoke(app, ["report", str(folder), *FW, "-o", str(out), "--date",
+                                   "2026-03-30", "--redact"])
+    assert redacted.exit_code == 0, redacted.output
+    texts = [p.read_text() for p in out.iterdir()]
+    assert texts and all("900123" not in t for t in texts)
+    assert any("[telephone number removed]" in t for t in texts)
+    allowed = runner.invoke(app, ["report", str(folder), *FW, "-o", str(out), "--date",
+                                  "2026-03-30", "--allow-personal-data", "--force"])
+    assert allowed.exit_code == 0
+    assert any("07700 900123" in p.read_text() for p in out.iterdir())

@@ -298,12 +298,21 @@ def report(
                                              "else SOURCE_DATE_EPOCH, never the clock.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing report files.")
                      ] = False,
+    names_file: NamesFile = None,
+    redact: Annotated[bool, typer.Option(
+        "--redact", help="Replace each possible piece of personal data with a marker.")
+    ] = False,
+    allow_personal_data: Annotated[bool, typer.Option(
+        "--allow-personal-data", help="Write the report even though possible personal data "
+        "was found (after checking each finding by hand).")] = False,
     frameworks_dir: FrameworksDirs = None,
     no_color: NoColor = False,
 ) -> None:
     """Write a draft inspection report in Markdown and HTML, from a validated folder.
 
-    Exit 2 for a template error or a report file that exists without --force.
+    The report is refused (exit 1) while the evidence holds possible personal data, unless
+    --redact or --allow-personal-data is given. Exit 2 for a template error or a report file
+    that exists without --force.
 
     Example: inspectkit report examples/cso-at-home-glenbrae --output reports
     """
@@ -314,11 +323,23 @@ def report(
         from inspectkit.report import ReportRequest, resolve_date, write_report
         from inspectkit.validate import validate_folder
 
+        from inspectkit.evidence.personal import is_personal, redact_folder
+
         formats = ("md", "html") if _choice(fmt, ("md", "html", "both")) == "both" else (fmt,)
-        result = validate_folder(folder, _registry(frameworks_dir))
+        names = _names(names_file, [folder])
+        result = validate_folder(folder, _registry(frameworks_dir), names=names)
         manifest = result.folder.manifest
         if has_errors(result.diagnostics) or result.framework is None or manifest is None:
             return _finish(result.diagnostics, result.files, "text", False, no_color, None)
+        personal = [d for d in result.diagnostics if is_personal(d)]
+        if personal and redact:
+            result.folder = redact_folder(result.folder, names)
+        elif personal and not allow_personal_data:
+            _warn_problems(personal)
+            sys.stderr.write(f"inspectkit: report not written: {len(personal)} possible "
+                             "piece(s) of personal data (above). Remove them, or use --redact "
+                             "or --allow-personal-data.\n")
+            return ExitCode.FINDINGS
         when = resolve_date(date, manifest.report_date, os.environ.get("SOURCE_DATE_EPOCH"))
         request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when,
                                 force)

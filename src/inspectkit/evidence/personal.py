@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
+from pydantic import BaseModel
+
 from inspectkit.diagnostics import Diagnostic, Severity
-from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.tables import RecordRead
-from inspectkit.privacy import scan_text
+from inspectkit.privacy import redact, scan_text
 from inspectkit.yamlread import Path_, YamlDocument
 
 
@@ -80,3 +83,37 @@ def _hits(text: str, where: str, file: str, place: tuple[int, int],
         yield Diagnostic(hit.code, f"Possible {hit.kind} ({hit.masked}) in {where}: evidence "
                          "must not identify a person.", file, line, column, severity,
                          "Remove or anonymise it; reports refuse to include it.")
+
+
+def _redact_model(model: Any, names: Sequence[re.Pattern[str]]) -> Any:
+    update: dict[str, Any] = {}
+    for field_name in type(model).model_fields:
+        value = getattr(model, field_name)
+        if isinstance(value, str) and field_name not in _CHECKED_FIELDS:
+            cleaned = redact(value, names)
+            if cleaned != value:
+                update[field_name] = cleaned
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            update[field_name] = [_redact_model(v, names) for v in value]
+        elif isinstance(value, BaseModel):
+            update[field_name] = _redact_model(value, names)
+    return model.model_copy(update=update) if update else model
+
+
+def redact_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = ()
+                  ) -> EvidenceFolder:
+    """A copy of ``folder`` whose text has each possible identifier replaced by a marker."""
+    return replace(
+        folder,
+        manifest=_redact_model(folder.manifest, names) if folder.manifest else None,
+        items=[Placed(_redact_model(p.model, names), p.doc, p.path) for p in folder.items],
+        evaluations=[Placed(_redact_model(p.model, names), p.doc, p.path)
+                     for p in folder.evaluations],
+        records=[replace(r, record_id=redact(r.record_id, names)) for r in folder.records],
+        responses=[replace(r, respondent_id=redact(r.respondent_id, names))
+                   for r in folder.responses])
+
+
+def is_personal(diagnostic: Diagnostic) -> bool:
+    """True for the personal-data codes (IK5xx)."""
+    return diagnostic.code.startswith("IK5")
