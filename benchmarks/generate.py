@@ -34,59 +34,123 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 # Invented, Scottish-sounding places; none is the name of a council area.
 PLACES = (
-    "Glenbrae", "Kinloch Mhor", "Strathmurran", "Inverallt", "Drumfennick", "Achnacairn",
-    "Ardmorlich", "Carnbrechin", "Dalwhinnoch", "Eilean Dorcha", "Auchterbrae", "Lochgarvie",
-    "Invermurdoch", "Strathbrannock", "Kilbrennan Firth", "Torrancraig", "Glenfarrow",
-    "Benmorvie", "Craigentorr", "Dunmarrick", "Rossachan", "Portnahavie", "Tullochbeg",
-    "Ballinreich", "Cairnfoyle", "Machrieside", "Lochanvale", "Kirkbrennan", "Skerravoe",
-    "Garvellan Isles", "Fionnbrae", "Strathcoulter",
+    "Glenbrae",
+    "Kinloch Mhor",
+    "Strathmurran",
+    "Inverallt",
+    "Drumfennick",
+    "Achnacairn",
+    "Ardmorlich",
+    "Carnbrechin",
+    "Dalwhinnoch",
+    "Eilean Dorcha",
+    "Auchterbrae",
+    "Lochgarvie",
+    "Invermurdoch",
+    "Strathbrannock",
+    "Kilbrennan Firth",
+    "Torrancraig",
+    "Glenfarrow",
+    "Benmorvie",
+    "Craigentorr",
+    "Dunmarrick",
+    "Rossachan",
+    "Portnahavie",
+    "Tullochbeg",
+    "Ballinreich",
+    "Cairnfoyle",
+    "Machrieside",
+    "Lochanvale",
+    "Kirkbrennan",
+    "Skerravoe",
+    "Garvellan Isles",
+    "Fionnbrae",
+    "Strathcoulter",
 )
 SUBJECTS = {
-    "children": ("Children we met", "Several young people", "Most children who spoke with us",
-                 "A group of young people", "Older children in the group"),
-    "families": ("Parents and carers", "Some parents we met", "Most families we heard from",
-                 "Kinship carers"),
-    "staff": ("Social workers", "Staff in the focus group", "Health visitors",
-              "Teachers and school staff", "Team leaders", "Practitioners across services"),
+    "children": (
+        "Children we met",
+        "Several young people",
+        "Most children who spoke with us",
+        "A group of young people",
+        "Older children in the group",
+    ),
+    "families": (
+        "Parents and carers",
+        "Some parents we met",
+        "Most families we heard from",
+        "Kinship carers",
+    ),
+    "staff": (
+        "Social workers",
+        "Staff in the focus group",
+        "Health visitors",
+        "Teachers and school staff",
+        "Team leaders",
+        "Practitioners across services",
+    ),
     "leaders": ("Senior leaders", "The chief officers group", "Service managers"),
     "partners": ("Third sector partners", "Police and health partners", "Reporters"),
-    "document": ("The children's services plan", "The partnership's self-evaluation",
-                 "A multi-agency audit", "The quality assurance framework",
-                 "Minutes of the child protection committee", "The annual performance report"),
+    "document": (
+        "The children's services plan",
+        "The partnership's self-evaluation",
+        "A multi-agency audit",
+        "The quality assurance framework",
+        "Minutes of the child protection committee",
+        "The annual performance report",
+    ),
 }
 SAID = {  # what people told the team
-    "strength": ("described stable, trusting relationships with a consistent worker",
-                 "said plans were clear and reviewed regularly",
-                 "said their views were listened to and acted on",
-                 "reported quick access to help when it was needed",
-                 "described support that continued for as long as it was needed"),
-    "area-for-improvement": ("said they did not always know why decisions were made",
-                             "reported delays in getting mental health support",
-                             "described frequent changes of worker",
-                             "said meetings were hard to follow and held at difficult times"),
-    "context": ("described recent changes to the structure of services",
-                "explained how services are organised locally"),
+    "strength": (
+        "described stable, trusting relationships with a consistent worker",
+        "said plans were clear and reviewed regularly",
+        "said their views were listened to and acted on",
+        "reported quick access to help when it was needed",
+        "described support that continued for as long as it was needed",
+    ),
+    "area-for-improvement": (
+        "said they did not always know why decisions were made",
+        "reported delays in getting mental health support",
+        "described frequent changes of worker",
+        "said meetings were hard to follow and held at difficult times",
+    ),
+    "context": (
+        "described recent changes to the structure of services",
+        "explained how services are organised locally",
+    ),
 }
 SHOWN = {  # what documents showed
-    "strength": ("showed that children's views shaped decisions",
-                 "showed that partners shared information promptly",
-                 "set out clear, measurable outcomes for children"),
-    "area-for-improvement": ("showed chronologies were not consistently up to date",
-                             "showed that plans did not always set clear outcomes",
-                             "noted gaps in the oversight of supervision orders"),
-    "context": ("set out the partnership's shared priorities",
-                "noted a rise in the number of children on supervision orders",
-                "explained how the partnership measures progress"),
+    "strength": (
+        "showed that children's views shaped decisions",
+        "showed that partners shared information promptly",
+        "set out clear, measurable outcomes for children",
+    ),
+    "area-for-improvement": (
+        "showed chronologies were not consistently up to date",
+        "showed that plans did not always set clear outcomes",
+        "noted gaps in the oversight of supervision orders",
+    ),
+    "context": (
+        "set out the partnership's shared priorities",
+        "noted a rise in the number of children on supervision orders",
+        "explained how the partnership measures progress",
+    ),
 }
-QUOTES = ("My worker listens to me.", "I know who to call if things go wrong.",
-          "Nobody told us what would happen next.", "We have had too many different workers.",
-          "The meetings are better now that they ask what I think.",
-          "It took months to get any help.")
-DETAIL = ("The evidence was discussed at the team's moderation meeting.",
-          "Examples were checked against the records read and the survey results.",
-          "Partners agreed that this reflected practice across the area.",
-          "Follow-up questions were put to service managers afterwards.",
-          "The finding was consistent across the localities visited.")
+QUOTES = (
+    "My worker listens to me.",
+    "I know who to call if things go wrong.",
+    "Nobody told us what would happen next.",
+    "We have had too many different workers.",
+    "The meetings are better now that they ask what I think.",
+    "It took months to get any help.",
+)
+DETAIL = (
+    "The evidence was discussed at the team's moderation meeting.",
+    "Examples were checked against the records read and the survey results.",
+    "Partners agreed that this reflected practice across the area.",
+    "Follow-up questions were put to service managers afterwards.",
+    "The finding was consistent across the localities visited.",
+)
 ROLES = ("lead", "health", "police", "education", "social-work")
 MD_SHARE = 0.08  # share of items written as Markdown files with front matter
 RECORD_FILES = 3
@@ -105,15 +169,30 @@ def slug(name: str) -> str:
 
 def dump_yaml(data: Any) -> str:
     """YAML as a person would write it: block style, short id lists in flow style."""
-    return str(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                         default_flow_style=None, width=100))
+    return str(
+        yaml.dump(
+            data,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=None,
+            width=100,
+        )
+    )
 
 
 class FolderWriter:
     """Writes one partnership's evidence folder from the framework's ids."""
 
-    def __init__(self, fw: Framework, rng: random.Random, root: Path, name: str,
-                 args: argparse.Namespace, index: int) -> None:
+    def __init__(
+        self,
+        fw: Framework,
+        rng: random.Random,
+        root: Path,
+        name: str,
+        args: argparse.Namespace,
+        index: int,
+    ) -> None:
         self.fw, self.rng, self.root, self.name, self.args = fw, rng, root, name, args
         self.index = index
         start = dt.date(2025, 8, 1) + dt.timedelta(days=rng.randrange(0, 180))
@@ -151,8 +230,10 @@ class FolderWriter:
             "title": self.fw.title,
             "reference": f"BENCH-{self.args.seed}-{self.index + 1:02d}",
             "period": {"start": self.start, "end": self.end},
-            "team": [{"name": f"{role.replace('-', ' ').capitalize()} inspector", "role": role}
-                     for role in ROLES[: self.rng.randrange(3, len(ROLES) + 1)]],
+            "team": [
+                {"name": f"{role.replace('-', ' ').capitalize()} inspector", "role": role}
+                for role in ROLES[: self.rng.randrange(3, len(ROLES) + 1)]
+            ],
             "status": self.rng.choice(("draft", "final")),
         }
 
@@ -165,23 +246,34 @@ class FolderWriter:
         prefix = "".join(p[0] for p in source.id.split("-")).upper()
         prefix = prefix if len(prefix) > 1 else source.id[:3].upper()
         prefix_counts[prefix] = prefix_counts.get(prefix, 0) + 1
-        primary = self.graded[number % len(self.graded)] if rng.random() < 0.8 else \
-            rng.choice(fw.indicators).id
+        primary = (
+            self.graded[number % len(self.graded)]
+            if rng.random() < 0.8
+            else rng.choice(fw.indicators).id
+        )
         indicators = [primary]
         if rng.random() < 0.3:
             extra = rng.choice(fw.indicators).id
             indicators += [extra] if extra != primary else []
         finding = rng.choices(("strength", "area-for-improvement", "context"), (5, 4, 1))[0]
-        item: dict[str, Any] = {"id": f"{prefix}-{prefix_counts[prefix]:03d}",
-                                "source": source.id, "indicators": indicators}
+        item: dict[str, Any] = {
+            "id": f"{prefix}-{prefix_counts[prefix]:03d}",
+            "source": source.id,
+            "indicators": indicators,
+        }
         item.update(self.references(primary))
         item["finding"] = finding
         if rng.random() < 0.4:
             item["significance"] = rng.choice(("major", "important", "minor"))
         if rng.random() < 0.7:
             item["date"] = self.day()
-        group = "document" if source.kind == "document" else \
-            rng.choice(source.voices) if source.voices else "staff"
+        group = (
+            "document"
+            if source.kind == "document"
+            else rng.choice(source.voices)
+            if source.voices
+            else "staff"
+        )
         subject = rng.choice(SUBJECTS[group])
         item["summary"] = self.summary(subject, source.kind, finding, item)
         if source.kind == "qualitative" and rng.random() < 0.25:
@@ -194,8 +286,9 @@ class FolderWriter:
     def references(self, indicator: str) -> dict[str, list[str]]:
         """Lines of enquiry and themes, preferring those tied to ``indicator``."""
         rng, fw, out = self.rng, self.fw, {}
-        lines = [x.id for x in fw.lines_of_enquiry if indicator in x.indicators] or \
-            [x.id for x in fw.lines_of_enquiry]
+        lines = [x.id for x in fw.lines_of_enquiry if indicator in x.indicators] or [
+            x.id for x in fw.lines_of_enquiry
+        ]
         if lines and rng.random() < 0.6:
             out["lines_of_enquiry"] = rng.sample(lines, min(len(lines), rng.randrange(1, 3)))
         own = fw.indicator(indicator)
@@ -224,8 +317,9 @@ class FolderWriter:
             item = self.item(number, prefix_counts)
             if self.rng.random() < MD_SHARE:
                 detail = " ".join(self.rng.sample(DETAIL, 3))
-                self._write(f"evidence/{item['id'].lower()}.md",
-                            f"---\n{dump_yaml(item)}---\n{detail}\n")
+                self._write(
+                    f"evidence/{item['id'].lower()}.md", f"---\n{dump_yaml(item)}---\n{detail}\n"
+                )
             else:
                 by_file.setdefault(item["source"], []).append(item)
         for source, items in sorted(by_file.items()):
@@ -264,16 +358,22 @@ class FolderWriter:
         header = ["record_id", *(q.id for q in questions)]
         share = -(-len(rows) // RECORD_FILES)
         for part in range(RECORD_FILES):
-            chunk = rows[part * share:(part + 1) * share]
+            chunk = rows[part * share : (part + 1) * share]
             if chunk:  # the first file as Excel saves 'CSV UTF-8': with a byte-order mark
-                self._write(f"records/reader-pair-{part + 1}.csv", csv_text([header, *chunk]),
-                            "utf-8-sig" if part == 0 else "utf-8")
+                self._write(
+                    f"records/reader-pair-{part + 1}.csv",
+                    csv_text([header, *chunk]),
+                    "utf-8-sig" if part == 0 else "utf-8",
+                )
         self.counts["records"] += len(rows)
 
     def write_surveys(self) -> None:
         """surveys/<survey-id>.csv for each survey, sized by audience."""
-        sizes = {"staff": self.args.staff, "children": self.args.children,
-                 "parents": self.args.parents}
+        sizes = {
+            "staff": self.args.staff,
+            "children": self.args.children,
+            "parents": self.args.parents,
+        }
         scales = {a.id: a for a in self.fw.answer_scales}
         for survey in self.fw.surveys:
             scale, count = scales.get(survey.answer_scale), sizes[survey.audience]
@@ -287,9 +387,13 @@ class FolderWriter:
                 cells = []
                 for _ in survey.questions:
                     roll = self.rng.random()
-                    cells.append("" if roll < 0.04 else self.rng.choice(aliases)
-                                 if aliases and roll < 0.06 else
-                                 self.rng.choices(scale.options, weights)[0])
+                    cells.append(
+                        ""
+                        if roll < 0.04
+                        else self.rng.choice(aliases)
+                        if aliases and roll < 0.06
+                        else self.rng.choices(scale.options, weights)[0]
+                    )
                 rows.append([f"{prefix}-{number:04d}", *cells])
             self._write(f"surveys/{survey.id}.csv", csv_text(rows))
             self.counts["responses"] += count
@@ -305,15 +409,17 @@ class FolderWriter:
                 "indicator": indicator,
                 "grade": point.label.lower() if self.rng.random() < 0.2 else point.value,
                 "rationale": f"{self.rng.choice(SUBJECTS['children'])} "
-                             f"{self.rng.choice(SAID['strength'])}; however, "
-                             f"{self.rng.choice(SUBJECTS['document']).lower()} "
-                             f"{self.rng.choice(SHOWN['area-for-improvement'])}.",
+                f"{self.rng.choice(SAID['strength'])}; however, "
+                f"{self.rng.choice(SUBJECTS['document']).lower()} "
+                f"{self.rng.choice(SHOWN['area-for-improvement'])}.",
                 "decided": self.day(),
                 "moderated_by": list(ROLES[:3]),
             }
             if self.rng.random() < 0.3:
-                entry["independent"] = [{"evaluator": role, "grade": self.rng.choice(
-                    points[:-1]).value} for role in ROLES[:3]]
+                entry["independent"] = [
+                    {"evaluator": role, "grade": self.rng.choice(points[:-1]).value}
+                    for role in ROLES[:3]
+                ]
             out.append(entry)
         return out
 
@@ -343,10 +449,15 @@ def check(folders: Sequence[Path], dirs: Sequence[Path]) -> int:
         for d in found:
             counts[d.severity] += 1
         for d in found[:5]:
-            print(f"  {d.file}:{d.line}:{d.column}: {d.severity.value}: {d.message} ({d.code})",
-                  file=sys.stderr)
-    print(f"checked {len(folders)} folders: " + ", ".join(
-        f"{n} {s.value}s" for s, n in counts.items()), file=sys.stderr)
+            print(
+                f"  {d.file}:{d.line}:{d.column}: {d.severity.value}: {d.message} ({d.code})",
+                file=sys.stderr,
+            )
+    print(
+        f"checked {len(folders)} folders: "
+        + ", ".join(f"{n} {s.value}s" for s, n in counts.items()),
+        file=sys.stderr,
+    )
     return counts[Severity.ERROR]
 
 
@@ -361,11 +472,20 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--parents", type=int, default=30, help="Parents' survey responses.")
     p.add_argument("--items", type=int, default=312, help="Evidence items per folder.")
     p.add_argument("--framework", default="cso-at-home", help="Framework id or id@version.")
-    p.add_argument("--frameworks-dir", type=Path, action="append", default=[], metavar="DIR",
-                   help="A folder of framework files searched before the built-ins.")
+    p.add_argument(
+        "--frameworks-dir",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="A folder of framework files searched before the built-ins.",
+    )
     p.add_argument("--seed", type=int, default=1, help="Random seed (same seed, same files).")
-    p.add_argument("--check", action="store_true",
-                   help="Validate every folder afterwards; exit 1 if any has an error.")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="Validate every folder afterwards; exit 1 if any has an error.",
+    )
     return p.parse_args(argv)
 
 
@@ -385,13 +505,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             totals[key] += value
         totals["folders"] += 1
         folders.append(root)
-    meta = {"framework": fw.ref, "frameworks_dirs": [str(d.resolve())
-                                                      for d in args.frameworks_dir],
-            "seed": args.seed, "folders": [f.name for f in folders], "totals": totals}
+    meta = {
+        "framework": fw.ref,
+        "frameworks_dirs": [str(d.resolve()) for d in args.frameworks_dir],
+        "seed": args.seed,
+        "folders": [f.name for f in folders],
+        "totals": totals,
+    }
     (args.out / ".generated.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
-    print(f"wrote {totals['folders']} folders to {args.out} ({fw.ref}): {totals['items']} "
-          f"evidence items, {totals['records']} records, {totals['responses']} survey responses, "
-          f"{totals['files']} files", file=sys.stderr)
+    print(
+        f"wrote {totals['folders']} folders to {args.out} ({fw.ref}): {totals['items']} "
+        f"evidence items, {totals['records']} records, {totals['responses']} survey responses, "
+        f"{totals['files']} files",
+        file=sys.stderr,
+    )
     return 1 if args.check and check(folders, args.frameworks_dir) else 0
 
 

@@ -93,8 +93,14 @@ def measure(cmd: Sequence[str], stdout: Any = subprocess.DEVNULL) -> tuple[Run, 
 
 def generate(data: Path, args: argparse.Namespace) -> None:
     """Write the set with generate.py (and check it) when the folder is missing."""
-    cmd = [sys.executable, str(HERE / "generate.py"), str(data), "--framework", args.framework,
-           "--check"]
+    cmd = [
+        sys.executable,
+        str(HERE / "generate.py"),
+        str(data),
+        "--framework",
+        args.framework,
+        "--check",
+    ]
     for folder in args.frameworks_dir:
         cmd += ["--frameworks-dir", str(folder)]
     print(f"generating {data} ...", file=sys.stderr)
@@ -112,12 +118,19 @@ def folders_of(data: Path) -> list[Path]:
 
 def yaml_files(folders: Sequence[Path]) -> dict[str, list[str]]:
     """The YAML files check-jsonschema can read, by the schema that applies to them."""
-    evidence = [str(p) for f in folders for p in sorted((f / "evidence").rglob("*"))
-                if p.suffix in (".yaml", ".yml")]
-    return {"evidence": evidence,
-            "manifest": [str(f / "inspection.yaml") for f in folders],
-            "evaluations": [str(f / "evaluations.yaml") for f in folders
-                            if (f / "evaluations.yaml").is_file()]}
+    evidence = [
+        str(p)
+        for f in folders
+        for p in sorted((f / "evidence").rglob("*"))
+        if p.suffix in (".yaml", ".yml")
+    ]
+    return {
+        "evidence": evidence,
+        "manifest": [str(f / "inspection.yaml") for f in folders],
+        "evaluations": [
+            str(f / "evaluations.yaml") for f in folders if (f / "evaluations.yaml").is_file()
+        ],
+    }
 
 
 def find_checker() -> Path:
@@ -130,8 +143,9 @@ def find_checker() -> Path:
     venv = OUT / "checkers-venv"
     print(f"installing check-jsonschema into {venv} ...", file=sys.stderr)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "-q", "check-jsonschema"],
-                   check=True)
+    subprocess.run(
+        [str(venv / "bin/python"), "-m", "pip", "install", "-q", "check-jsonschema"], check=True
+    )
     return venv / "bin/check-jsonschema"
 
 
@@ -140,13 +154,16 @@ def export_schemas(folder: Path) -> dict[str, Path]:
     out = {}
     for name in ("evidence", "manifest", "evaluations"):
         out[name] = folder / f"{name}.schema.json"
-        subprocess.run([sys.executable, "-m", "inspectkit", "schema", name, "--output",
-                        str(out[name])], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "inspectkit", "schema", name, "--output", str(out[name])],
+            check=True,
+        )
     return out
 
 
-def commands(folders: Sequence[Path], fw_dirs: Sequence[str], checker: Path,
-             schemas: dict[str, Path]) -> dict[str, list[list[str]]]:
+def commands(
+    folders: Sequence[Path], fw_dirs: Sequence[str], checker: Path, schemas: dict[str, Path]
+) -> dict[str, list[list[str]]]:
     """The command lines of the three measurements (the last one is three invocations)."""
     paths = [str(f) for f in folders]
     options = [arg for d in fw_dirs for arg in ("--frameworks-dir", d)]
@@ -154,10 +171,14 @@ def commands(folders: Sequence[Path], fw_dirs: Sequence[str], checker: Path,
     # rename a temporary file over /dev/null (it replaces whatever the target is).
     return {
         "floor": [[sys.executable, "-c", FLOOR, *paths]],
-        "inspectkit": [[sys.executable, "-m", "inspectkit", "validate", *paths, *options,
-                        "--format", "json"]],
-        "check-jsonschema": [[str(checker), "--schemafile", str(schemas[kind]), *files]
-                             for kind, files in yaml_files(folders).items() if files],
+        "inspectkit": [
+            [sys.executable, "-m", "inspectkit", "validate", *paths, *options, "--format", "json"]
+        ],
+        "check-jsonschema": [
+            [str(checker), "--schemafile", str(schemas[kind]), *files]
+            for kind, files in yaml_files(folders).items()
+            if files
+        ],
     }
 
 
@@ -168,8 +189,11 @@ def run_once(name: str, cmds: Sequence[Sequence[str]]) -> Run:
         run, stderr = measure(cmd)
         if run.returncode and not (name != "floor" and run.returncode == 1):  # 1: findings
             raise RunFailure(f"{name} exited {run.returncode}:\n{stderr[-2000:]}")
-        total = Run(total.seconds + run.seconds, max(total.max_rss_kb, run.max_rss_kb),
-                    max(total.returncode, run.returncode))
+        total = Run(
+            total.seconds + run.seconds,
+            max(total.max_rss_kb, run.max_rss_kb),
+            max(total.returncode, run.returncode),
+        )
     return total
 
 
@@ -197,24 +221,28 @@ def timings(cmds: dict[str, list[list[str]]], repeat: int) -> dict[str, list[Run
     for round_ in range(1, repeat + 1):
         for name, cmd in cmds.items():
             runs[name].append(run_once(name, cmd))
-            print(f"  round {round_}: {name:<17} {runs[name][-1].seconds:7.3f} s",
-                  file=sys.stderr)
+            print(f"  round {round_}: {name:<17} {runs[name][-1].seconds:7.3f} s", file=sys.stderr)
     return runs
 
 
 def version_of(cmd: Sequence[str]) -> str:
     """The first line a ``--version`` command prints."""
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    return (result.stdout or result.stderr).strip().splitlines()[0] if result.returncode == 0 \
+    return (
+        (result.stdout or result.stderr).strip().splitlines()[0]
+        if result.returncode == 0
         else "unknown"
+    )
 
 
 def source_state() -> tuple[str, str]:
     """The commit measured, and a key that changes only when src/ or frameworks/ do
     (committed or not): other work in a checkout may land while the benchmark runs."""
+
     def git(*args: str) -> str:
-        result = subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True,
-                                text=True, check=False)
+        result = subprocess.run(
+            ["git", *args], cwd=HERE.parent, capture_output=True, text=True, check=False
+        )
         return result.stdout.strip() if result.returncode == 0 else ""
 
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
@@ -236,8 +264,9 @@ def environment(checker: Path, before: tuple[str, str]) -> dict[str, Any]:
         "pyyaml": yaml.__version__,
         "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
         "inspectkit": version_of([sys.executable, "-m", "inspectkit", "--version"]),
-        "commit": before[0] if source_state()[1] == before[1] else
-        f"{before[0]}, src/ or frameworks/ CHANGED DURING THE RUN",
+        "commit": before[0]
+        if source_state()[1] == before[1]
+        else f"{before[0]}, src/ or frameworks/ CHANGED DURING THE RUN",
         "check_jsonschema": version_of([str(checker), "--version"]),
     }
 
@@ -249,66 +278,103 @@ def shown(cmd: Sequence[str], keep: int = 8) -> str:
     return " ".join(words[:keep] + ([f"... ({rest} more)"] if rest > 0 else []))
 
 
-def report(runs: dict[str, list[Run]], env: dict[str, Any], meta: dict[str, Any],
-           checked: dict[str, Any], cmds: dict[str, list[list[str]]],
-           folders: Sequence[Path]) -> dict[str, Any]:
+def report(
+    runs: dict[str, list[Run]],
+    env: dict[str, Any],
+    meta: dict[str, Any],
+    checked: dict[str, Any],
+    cmds: dict[str, list[list[str]]],
+    folders: Sequence[Path],
+) -> dict[str, Any]:
     """Print the table and verdicts; return the results as JSON-ready data."""
     best = {name: min(r.seconds for r in rs) for name, rs in runs.items()}
     rss = {name: min(r.max_rss_kb for r in rs) for name, rs in runs.items()}
     floor, ours, theirs = best["floor"], best["inspectkit"], best["check-jsonschema"]
     files = {kind: len(v) for kind, v in yaml_files(folders).items()}
     totals = meta.get("totals", {})
-    print(f"\n{totals.get('folders', '?')} folders, {totals.get('items', '?')} evidence items, "
-          f"{totals.get('records', '?')} records, {totals.get('responses', '?')} survey "
-          f"responses ({meta.get('framework', '?')}); best of {len(runs['floor'])} runs, "
-          f"{env['cpus']} CPUs, Python {env['python']}, libyaml {env['libyaml']}, "
-          f"inspectkit {env['commit']}")
+    print(
+        f"\n{totals.get('folders', '?')} folders, {totals.get('items', '?')} evidence items, "
+        f"{totals.get('records', '?')} records, {totals.get('responses', '?')} survey "
+        f"responses ({meta.get('framework', '?')}); best of {len(runs['floor'])} runs, "
+        f"{env['cpus']} CPUs, Python {env['python']}, libyaml {env['libyaml']}, "
+        f"inspectkit {env['commit']}"
+    )
     print(f"\n{'what':<44} {'seconds':>8} {'x floor':>8} {'peak RSS':>9}")
-    labels = {"floor": "floor (CSafeLoader + csv, all files)",
-              "inspectkit": "inspectkit validate (all files, 1 process)",
-              "check-jsonschema": "check-jsonschema (YAML files only, 3 runs)"}
+    labels = {
+        "floor": "floor (CSafeLoader + csv, all files)",
+        "inspectkit": "inspectkit validate (all files, 1 process)",
+        "check-jsonschema": "check-jsonschema (YAML files only, 3 runs)",
+    }
     for name, label in labels.items():
-        print(f"{label:<44} {best[name]:8.3f} {best[name] / floor:8.2f} "
-              f"{rss[name] / 1024:7.0f} MB")
+        print(f"{label:<44} {best[name]:8.3f} {best[name] / floor:8.2f} {rss[name] / 1024:7.0f} MB")
     print(f"\ninspectkit / floor = {ours / floor:.2f} (target <= {FLOOR_TARGET})")
     print(f"inspectkit vs check-jsonschema = {theirs / ours:.2f}x faster (target > 1)")
-    print(f"note: check-jsonschema reads only the {sum(files.values())} YAML files "
-          f"({files['evidence']} evidence, {files['manifest']} manifests, "
-          f"{files['evaluations']} evaluations), not the .md items or the CSV files, and "
-          "checks no cross-references; it does less work than the other two.")
+    print(
+        f"note: check-jsonschema reads only the {sum(files.values())} YAML files "
+        f"({files['evidence']} evidence, {files['manifest']} manifests, "
+        f"{files['evaluations']} evaluations), not the .md items or the CSV files, and "
+        "checks no cross-references; it does less work than the other two."
+    )
     summary = checked["inspectkit_summary"]
     if summary.get("errors"):
         print(f"WARNING: inspectkit found {summary['errors']} errors in the generated set")
     if checked["check_jsonschema_rejected"]:
-        print("WARNING: check-jsonschema rejected some generated files:\n"
-              + "\n".join(checked["check_jsonschema_rejected"]))
+        print(
+            "WARNING: check-jsonschema rejected some generated files:\n"
+            + "\n".join(checked["check_jsonschema_rejected"])
+        )
     return {
-        "environment": env, "data": meta, "yaml_files": files, "checked": checked,
+        "environment": env,
+        "data": meta,
+        "yaml_files": files,
+        "checked": checked,
         "commands": {n: [shown(c) for c in cs] for n, cs in cmds.items()},
         "floor_script": FLOOR,
         "runs": {n: [asdict(r) for r in rs] for n, rs in runs.items()},
-        "best_seconds": best, "peak_rss_kb": rss,
-        "ratios": {"inspectkit_over_floor": ours / floor,
-                   "check_jsonschema_over_floor": theirs / floor,
-                   "inspectkit_speedup_over_check_jsonschema": theirs / ours},
-        "targets": {"inspectkit_over_floor_max": FLOOR_TARGET,
-                    "met_floor": ours / floor <= FLOOR_TARGET,
-                    "met_check_jsonschema": theirs / ours > 1},
+        "best_seconds": best,
+        "peak_rss_kb": rss,
+        "ratios": {
+            "inspectkit_over_floor": ours / floor,
+            "check_jsonschema_over_floor": theirs / floor,
+            "inspectkit_speedup_over_check_jsonschema": theirs / ours,
+        },
+        "targets": {
+            "inspectkit_over_floor_max": FLOOR_TARGET,
+            "met_floor": ours / floor <= FLOOR_TARGET,
+            "met_check_jsonschema": theirs / ours > 1,
+        },
     }
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command-line options."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--data", type=Path, default=OUT / "national",
-                   help="The set (generated here when missing; default benchmarks/out/national).")
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=OUT / "national",
+        help="The set (generated here when missing; default benchmarks/out/national).",
+    )
     p.add_argument("--repeat", type=int, default=3, help="Runs of each; the best counts.")
-    p.add_argument("--framework", default="cso-at-home",
-                   help="Framework to generate for, when generating (default cso-at-home).")
-    p.add_argument("--frameworks-dir", type=Path, action="append", default=[], metavar="DIR",
-                   help="Framework folders, for generating and validating.")
-    p.add_argument("--results", type=Path, default=OUT / "results.json",
-                   help="Where to write the results (default benchmarks/out/results.json).")
+    p.add_argument(
+        "--framework",
+        default="cso-at-home",
+        help="Framework to generate for, when generating (default cso-at-home).",
+    )
+    p.add_argument(
+        "--frameworks-dir",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="Framework folders, for generating and validating.",
+    )
+    p.add_argument(
+        "--results",
+        type=Path,
+        default=OUT / "results.json",
+        help="Where to write the results (default benchmarks/out/results.json).",
+    )
     return p.parse_args(argv)
 
 
@@ -320,8 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             generate(args.data, args)
         meta_path = args.data / ".generated.json"
         meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
-        fw_dirs = [str(d.resolve()) for d in args.frameworks_dir] or \
-            meta.get("frameworks_dirs", [])
+        fw_dirs = [str(d.resolve()) for d in args.frameworks_dir] or meta.get("frameworks_dirs", [])
         folders = folders_of(args.data)
         checker = find_checker()
         before = source_state()

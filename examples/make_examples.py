@@ -48,8 +48,9 @@ GLENBRAE = "cso-at-home-glenbrae"
 KINLOCH = "care-and-protection-kinloch-mhor"
 WIDTH = 92  # wrap long text in YAML files at this column
 
-GENERATED = ("Fictional example written by examples/make_examples.py: edit that script, "
-             "not this file.")
+GENERATED = (
+    "Fictional example written by examples/make_examples.py: edit that script, not this file."
+)
 
 
 # -- writing files ----------------------------------------------------------------------------
@@ -74,8 +75,12 @@ def scalar(value: object) -> str:
     text = str(value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return text  # an ISO date
-    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and ": " not in text \
-            and " #" not in text:
+    if (
+        _PLAIN.fullmatch(text)
+        and text.lower() not in _RESERVED
+        and ": " not in text
+        and " #" not in text
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -89,8 +94,7 @@ def folded(key: str, text: str, indent: int) -> list[str]:
     """``key: >-`` and the text wrapped below it (folding joins the lines with spaces)."""
     pad = " " * (indent + 2)
     assert "  " not in text and text == text.strip(), text
-    lines = textwrap.wrap(text, WIDTH - len(pad), break_long_words=False,
-                          break_on_hyphens=False)
+    lines = textwrap.wrap(text, WIDTH - len(pad), break_long_words=False, break_on_hyphens=False)
     return [f"{' ' * indent}{key}: >-", *(pad + line for line in lines)]
 
 
@@ -118,8 +122,8 @@ class Item:
     summary: str
     quote: str = ""
     reference: str = ""
-    detail: str = ""      # notes: written as the body of a Markdown item
-    md: str = ""          # file name under evidence/notes/ when the item is a Markdown file
+    detail: str = ""  # notes: written as the body of a Markdown item
+    md: str = ""  # file name under evidence/notes/ when the item is a Markdown file
 
 
 def item_lines(it: Item, *, in_list: bool, with_detail: bool = False) -> list[str]:
@@ -127,8 +131,12 @@ def item_lines(it: Item, *, in_list: bool, with_detail: bool = False) -> list[st
     ind = 2 if in_list else 0
     sp = " " * ind
     first = f"- id: {it.id}" if in_list else f"id: {it.id}"
-    out = [first, f"{sp}source: {it.source}", f"{sp}date: {it.date}",
-           f"{sp}indicators: {ids(it.indicators, quote=True)}"]
+    out = [
+        first,
+        f"{sp}source: {it.source}",
+        f"{sp}date: {it.date}",
+        f"{sp}indicators: {ids(it.indicators, quote=True)}",
+    ]
     if it.lines_of_enquiry:
         out.append(f"{sp}lines_of_enquiry: {ids(it.lines_of_enquiry)}")
     if it.themes:
@@ -162,8 +170,11 @@ SOURCE_FILES = (
     ("focus-group", "focus-groups.yaml", "Staff focus groups"),
     ("meeting-children", "meetings-with-children.yaml", "Meeting children and young people"),
     ("meeting-families", "meetings-with-families.yaml", "Meeting parents and carers"),
-    ("professional-discussion", "professional-discussions.yaml",
-     "Professional discussions with leaders"),
+    (
+        "professional-discussion",
+        "professional-discussions.yaml",
+        "Professional discussions with leaders",
+    ),
     ("interview", "interviews.yaml", "Interviews"),
     ("observation", "observations.yaml", "Observations of practice and meetings"),
     ("survey-comment", "survey-comments.yaml", "Free-text comments in the surveys"),
@@ -197,7 +208,7 @@ def exact_counts(n: int, weights: Sequence[tuple[str, float]]) -> list[tuple[str
     raw = [n * w / total for _, w in weights]
     base = [int(x) for x in raw]
     order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - base[i]), i))
-    for i in order[:n - sum(base)]:
+    for i in order[: n - sum(base)]:
         base[i] += 1
     return [(answer, count) for (answer, _), count in zip(weights, base, strict=True)]
 
@@ -208,14 +219,19 @@ def pick(rng: random.Random, pool: Sequence[int], k: int) -> list[int]:
     return sorted(keyed[:k])
 
 
-def spread(rng: random.Random, latent: Sequence[float], who: Sequence[int],
-           dist: Sequence[tuple[str, float]], rho: float) -> dict[int, str]:
+def spread(
+    rng: random.Random,
+    latent: Sequence[float],
+    who: Sequence[int],
+    dist: Sequence[tuple[str, float]],
+    rho: float,
+) -> dict[int, str]:
     """Give each of ``who`` an answer: exact counts, best answers to the best-going cases."""
     ranked = sorted(who, key=lambda i: -(rho * latent[i] + (1 - rho) * rng.random()))
     out: dict[int, str] = {}
     pos = 0
     for answer, count in exact_counts(len(who), dist):
-        for i in ranked[pos:pos + count]:
+        for i in ranked[pos : pos + count]:
             out[i] = answer
         pos += count
     return out
@@ -247,8 +263,9 @@ def yes_no(yes: float, partly: float, no: float) -> tuple[tuple[str, float], ...
     return tuple((a, s) for a, s in (("yes", yes), ("partly", partly), ("no", no)) if s)
 
 
-def read_records(rng: random.Random, kinds: Sequence[str], questions: Sequence[Question]
-                 ) -> list[dict[str, str]]:
+def read_records(
+    rng: random.Random, kinds: Sequence[str], questions: Sequence[Question]
+) -> list[dict[str, str]]:
     """One answer per question for each record (kinds[i] is the kind of record i)."""
     n = len(kinds)
     latent = [rng.random() for _ in range(n)]
@@ -266,8 +283,9 @@ def read_records(rng: random.Random, kinds: Sequence[str], questions: Sequence[Q
     return rows
 
 
-def records_csv(first: int, rows: Sequence[dict[str, str]], questions: Sequence[Question],
-                style: str = "lower") -> str:
+def records_csv(
+    first: int, rows: Sequence[dict[str, str]], questions: Sequence[Question], style: str = "lower"
+) -> str:
     """records/*.csv text. ``style`` mimics the reader pair's spreadsheet: 'lower' or
     'title' (Yes, No, Partly, N/A as a spreadsheet capitalises them)."""
     out = io.StringIO()
@@ -285,26 +303,40 @@ def records_csv(first: int, rows: Sequence[dict[str, str]], questions: Sequence[
     return out.getvalue()
 
 
-AGREEMENT = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree",
-             "Strongly disagree")
+AGREEMENT = (
+    "Strongly agree",
+    "Agree",
+    "Neither agree nor disagree",
+    "Disagree",
+    "Strongly disagree",
+)
 DONT_KNOW = "Don't know"
 
 
-def survey_csv(rng: random.Random, prefix: str, n: int,
-               questions: Sequence[tuple[str, tuple[float, ...]]], rho: float = 0.6) -> str:
+def survey_csv(
+    rng: random.Random,
+    prefix: str,
+    n: int,
+    questions: Sequence[tuple[str, tuple[float, ...]]],
+    rho: float = 0.6,
+) -> str:
     """surveys/<id>.csv text. Each question's shares are (strongly agree, agree, neither,
     disagree, strongly disagree, don't know, not answered), in per cent."""
     latent = [rng.random() for _ in range(n)]
     columns: list[dict[int, str]] = []
     for _qid, shares in questions:
         assert len(shares) == 7 and abs(sum(shares) - 100) < 1e-9, _qid
-        counts = dict(exact_counts(n, [("answered", sum(shares[:5])), ("dk", shares[5]),
-                                       ("blank", shares[6])]))
+        counts = dict(
+            exact_counts(
+                n, [("answered", sum(shares[:5])), ("dk", shares[5]), ("blank", shares[6])]
+            )
+        )
         skipped = pick(rng, range(n), counts["dk"] + counts["blank"])
         answers = {i: DONT_KNOW if k < counts["dk"] else "" for k, i in enumerate(skipped)}
         answered = [i for i in range(n) if i not in answers]
-        answers.update(spread(rng, latent, answered, list(zip(AGREEMENT, shares[:5],
-                                                               strict=True)), rho))
+        answers.update(
+            spread(rng, latent, answered, list(zip(AGREEMENT, shares[:5], strict=True)), rho)
+        )
         columns.append(answers)
     out = io.StringIO()
     out.write(",".join(["respondent_id", *(q for q, _ in questions)]) + "\n")
@@ -338,8 +370,9 @@ def evaluations_file(title: str, evaluations: Sequence[Evaluation]) -> str:
         lines.append(f"  moderated_by: {ids(ev.moderated_by)}")
         if ev.independent:
             lines.append("  independent:")
-            lines += [f"    - {{evaluator: {who}, grade: {grade}}}"
-                      for who, grade in ev.independent]
+            lines += [
+                f"    - {{evaluator: {who}, grade: {grade}}}" for who, grade in ev.independent
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -359,10 +392,11 @@ class Manifest:
 def manifest_file(m: Manifest) -> str:
     lines = [f"# {GENERATED}", f"framework: {m.framework}", f"partnership: {m.partnership}"]
     lines += text_field("title", m.title, 0)
-    lines += [f"reference: {m.reference}", f"period: {{start: {m.start}, end: {m.end}}}",
-              "team:"]
-    lines += [f"  - {{name: {scalar(name)}, role: {role}, organisation: {scalar(org)}}}"
-              for name, role, org in m.team]
+    lines += [f"reference: {m.reference}", f"period: {{start: {m.start}, end: {m.end}}}", "team:"]
+    lines += [
+        f"  - {{name: {scalar(name)}, role: {role}, organisation: {scalar(org)}}}"
+        for name, role, org in m.team
+    ]
     lines += ["status: draft", f"report_date: {m.report_date}"]
     lines += folded("context", m.context, 0)
     return "\n".join(lines) + "\n"
@@ -397,17 +431,17 @@ GLENBRAE_MANIFEST = Manifest(
     framework="cso-at-home@1.0.0",
     partnership="Glenbrae",
     title="Joint inspection of services for children subject to compulsory supervision "
-          "orders living at home in Glenbrae",
+    "orders living at home in Glenbrae",
     reference="CSO-2025-03",
     start="2025-09-29",
     end="2026-02-06",
     team=TEAM,
     report_date="2026-04-28",
     context="Glenbrae is a fictional partnership area made up for inspectkit's examples: a "
-            "market town, a string of former mining villages and a large rural area in the "
-            "glens to the north. Services are organised in two localities, north and south. "
-            "At the start of the inspection 212 children were subject to a compulsory "
-            "supervision order and living at home with at least one parent.",
+    "market town, a string of former mining villages and a large rural area in the "
+    "glens to the north. Services are organised in two localities, north and south. "
+    "At the start of the inspection 212 children were subject to a compulsory "
+    "supervision order and living at home with at least one parent.",
 )
 
 GLENBRAE_RECORDS = (
@@ -419,8 +453,10 @@ GLENBRAE_RECORDS = (
     Question("child-views-influenced-plan", yes_no(82, 12, 6)),
     Question("parents-involved-in-planning", yes_no(92, 6, 2)),
     Question("parents-supported", yes_no(76, 16, 8), na=2),
-    Question("key-worker-continuity", (("one worker", 58), ("two workers", 31),
-                                       ("three or more workers", 11))),
+    Question(
+        "key-worker-continuity",
+        (("one worker", 58), ("two workers", 31), ("three or more workers", 11)),
+    ),
     Question("legal-measures-appropriate", yes_no(90, 6, 4)),
     Question("order-reviewed-by-hearing", yes_no(97, 0, 3), na=6, rho=0.3),
     Question("safety-improved", scale(6, 26, 48, 14, 5, 1)),
@@ -472,169 +508,360 @@ GLENBRAE_PARENTS = (
 
 GLENBRAE_ITEMS = [
     # -- staff focus groups (fieldwork weeks, January 2026) ---------------------------------
-    Item("FG-01", "focus-group", "2026-01-13", ["2.1"], ["LOE1"],
-         ["relationships", "continuity-of-relationships"], "strength", "important",
-         "Social workers and family support workers in the north locality knew the children "
-         "they worked with well, and most had worked with the same children for more than a "
-         "year. They gave convincing examples of relationships that had helped children to "
-         "talk about what was happening at home.",
-         quote="You can't help a child feel safe at home if they don't trust you first.",
-         reference="Focus group 1: social work and family support staff, north locality"),
-    Item("FG-02", "focus-group", "2026-01-13", ["2.1", "5.3"], ["LOE1"],
-         ["continuity-of-relationships", "workforce-planning"], "area-for-improvement",
-         "important",
-         "Staff in the south locality told us that vacancies and the use of agency social "
-         "workers had meant changes of worker for some children during the past year. They "
-         "were concerned that a few children had had to retell their story several times.",
-         quote="One boy has had four workers in eighteen months. He's stopped asking who's "
-               "coming next.",
-         reference="Focus group 2: social work staff, south locality"),
-    Item("FG-03", "focus-group", "2026-01-14", ["5.3"], ["LOE2"],
-         ["assessment-of-risk-and-need", "keeping-children-safe"], "area-for-improvement",
-         "important",
-         "Practitioners were confident in gathering information but less confident in "
-         "analysing risk. Several told us that assessments were usually updated before a "
-         "children's hearing rather than when a child's circumstances changed.",
-         reference="Focus group 3: health visitors, school nurses and social workers"),
-    Item("FG-04", "focus-group", "2026-01-14", ["5.3", "9.2"], ["LOE1", "LOE3"],
-         ["multi-agency-working"], "strength", "important",
-         "Staff from education, health and social work described team around the child "
-         "meetings as well attended and purposeful. Information was shared promptly and staff "
-         "knew whom to contact in other services.",
-         reference="Focus group 4: guidance teachers, school nurses and family support staff"),
-    Item("FG-05", "focus-group", "2026-01-15", ["5.4"], ["LOE2"],
-         ["children-s-views", "children-s-rights"], "strength", "important",
-         "Staff across services shared a commitment to hearing from children directly. They "
-         "used creative tools with younger children and offered independent advocacy before "
-         "every children's hearing.",
-         quote="We don't write 'too young to give a view' any more. We find a way.",
-         reference="Focus group 5: practitioners from all partner agencies"),
-    Item("FG-06", "focus-group", "2026-01-15", ["9.2"], ["LOE3"],
-         ["staff-support-and-training", "leadership-of-people"], "strength", "minor",
-         "Most staff told us that their managers were approachable and that senior leaders "
-         "had visited teams during the year to listen to their concerns about workload.",
-         reference="Focus group 5: practitioners from all partner agencies"),
-    Item("FG-07", "focus-group", "2026-01-16", ["9.2", "5.3"], ["LOE3"],
-         ["staff-support-and-training", "quality-assurance-of-assessment-and-planning"],
-         "area-for-improvement", "important",
-         "Team leaders said that supervision was regular but was often taken up with workload "
-         "and deadlines, leaving little time to reflect on risk. They knew that the planned "
-         "audit of risk assessments had been postponed twice.",
-         reference="Focus group 6: team leaders and senior practitioners"),
-
+    Item(
+        "FG-01",
+        "focus-group",
+        "2026-01-13",
+        ["2.1"],
+        ["LOE1"],
+        ["relationships", "continuity-of-relationships"],
+        "strength",
+        "important",
+        "Social workers and family support workers in the north locality knew the children "
+        "they worked with well, and most had worked with the same children for more than a "
+        "year. They gave convincing examples of relationships that had helped children to "
+        "talk about what was happening at home.",
+        quote="You can't help a child feel safe at home if they don't trust you first.",
+        reference="Focus group 1: social work and family support staff, north locality",
+    ),
+    Item(
+        "FG-02",
+        "focus-group",
+        "2026-01-13",
+        ["2.1", "5.3"],
+        ["LOE1"],
+        ["continuity-of-relationships", "workforce-planning"],
+        "area-for-improvement",
+        "important",
+        "Staff in the south locality told us that vacancies and the use of agency social "
+        "workers had meant changes of worker for some children during the past year. They "
+        "were concerned that a few children had had to retell their story several times.",
+        quote="One boy has had four workers in eighteen months. He's stopped asking who's "
+        "coming next.",
+        reference="Focus group 2: social work staff, south locality",
+    ),
+    Item(
+        "FG-03",
+        "focus-group",
+        "2026-01-14",
+        ["5.3"],
+        ["LOE2"],
+        ["assessment-of-risk-and-need", "keeping-children-safe"],
+        "area-for-improvement",
+        "important",
+        "Practitioners were confident in gathering information but less confident in "
+        "analysing risk. Several told us that assessments were usually updated before a "
+        "children's hearing rather than when a child's circumstances changed.",
+        reference="Focus group 3: health visitors, school nurses and social workers",
+    ),
+    Item(
+        "FG-04",
+        "focus-group",
+        "2026-01-14",
+        ["5.3", "9.2"],
+        ["LOE1", "LOE3"],
+        ["multi-agency-working"],
+        "strength",
+        "important",
+        "Staff from education, health and social work described team around the child "
+        "meetings as well attended and purposeful. Information was shared promptly and staff "
+        "knew whom to contact in other services.",
+        reference="Focus group 4: guidance teachers, school nurses and family support staff",
+    ),
+    Item(
+        "FG-05",
+        "focus-group",
+        "2026-01-15",
+        ["5.4"],
+        ["LOE2"],
+        ["children-s-views", "children-s-rights"],
+        "strength",
+        "important",
+        "Staff across services shared a commitment to hearing from children directly. They "
+        "used creative tools with younger children and offered independent advocacy before "
+        "every children's hearing.",
+        quote="We don't write 'too young to give a view' any more. We find a way.",
+        reference="Focus group 5: practitioners from all partner agencies",
+    ),
+    Item(
+        "FG-06",
+        "focus-group",
+        "2026-01-15",
+        ["9.2"],
+        ["LOE3"],
+        ["staff-support-and-training", "leadership-of-people"],
+        "strength",
+        "minor",
+        "Most staff told us that their managers were approachable and that senior leaders "
+        "had visited teams during the year to listen to their concerns about workload.",
+        reference="Focus group 5: practitioners from all partner agencies",
+    ),
+    Item(
+        "FG-07",
+        "focus-group",
+        "2026-01-16",
+        ["9.2", "5.3"],
+        ["LOE3"],
+        ["staff-support-and-training", "quality-assurance-of-assessment-and-planning"],
+        "area-for-improvement",
+        "important",
+        "Team leaders said that supervision was regular but was often taken up with workload "
+        "and deadlines, leaving little time to reflect on risk. They knew that the planned "
+        "audit of risk assessments had been postponed twice.",
+        reference="Focus group 6: team leaders and senior practitioners",
+    ),
     # -- meeting children and young people (November and December 2025) -------------------
-    Item("MC-01", "meeting-children", "2025-11-25", ["2.1"], ["LOE1"],
-         ["relationships", "keeping-children-safe"], "strength", "important",
-         "Most children we met told us that they trusted their worker and could talk to them "
-         "about things that worried them. Several said their worker stuck by them when things "
-         "were difficult.",
-         quote="She sticks with you even when you're being a nightmare.",
-         reference="Meetings with children and young people, north locality"),
-    Item("MC-02", "meeting-children", "2025-11-27", ["2.1"], ["LOE1"],
-         ["keeping-children-safe", "wellbeing-and-outcomes"], "strength", "important",
-         "Children told us that home felt calmer and safer than before, and some said they "
-         "were now going to school most days. A few older young people said they still "
-         "worried about arguments at home.",
-         reference="Meetings with children and young people, south locality"),
-    Item("MC-03", "meeting-children", "2025-12-02", ["5.4"], ["LOE2"],
-         ["children-s-views", "children-s-rights"], "strength", "major",
-         "Almost all the children we met knew about their plan and said that someone had "
-         "asked them what they wanted before their hearing. Young people who had used the "
-         "advocacy service spoke highly of it.",
-         quote="My advocate said what I wanted to say when I couldn't get the words out.",
-         reference="Group discussion with young people aged 12 to 16"),
-    Item("MC-04", "meeting-children", "2025-12-04", ["5.4", "2.1"], ["LOE2"],
-         ["children-s-views", "children-s-rights"], "area-for-improvement", "minor",
-         "A few younger children were not sure why adults met to talk about them. Two told us "
-         "that nobody had explained to them afterwards what had been decided at their hearing.",
-         reference="Meetings with children aged 8 to 11"),
-    Item("MC-05", "meeting-children", "2025-12-04", ["2.1", "5.3"], ["LOE1"],
-         ["continuity-of-relationships"], "area-for-improvement", "important",
-         "Some children in the south locality had had several social workers and found it "
-         "hard to keep getting to know someone new.",
-         quote="You just get used to them and then they leave."),
-    Item("MC-06", "meeting-children", "2025-12-09", ["2.1"], ["LOE1"],
-         ["effective-intervention", "wellbeing-and-outcomes"], "strength", "minor",
-         "Young people described a youth work programme and a sports mentoring scheme that "
-         "had helped them to build confidence and make friends.",
-         reference="Visit to the youth work programme"),
-    Item("MC-07", "meeting-children", "2025-12-11", ["5.4"], ["LOE2"],
-         ["participation-and-engagement", "children-s-views"], "strength", "minor",
-         "Members of the youth forum told us they had helped to rewrite the leaflet that "
-         "explains children's hearings to children, and had seen their changes used.",
-         reference="Meeting with the youth forum"),
-
+    Item(
+        "MC-01",
+        "meeting-children",
+        "2025-11-25",
+        ["2.1"],
+        ["LOE1"],
+        ["relationships", "keeping-children-safe"],
+        "strength",
+        "important",
+        "Most children we met told us that they trusted their worker and could talk to them "
+        "about things that worried them. Several said their worker stuck by them when things "
+        "were difficult.",
+        quote="She sticks with you even when you're being a nightmare.",
+        reference="Meetings with children and young people, north locality",
+    ),
+    Item(
+        "MC-02",
+        "meeting-children",
+        "2025-11-27",
+        ["2.1"],
+        ["LOE1"],
+        ["keeping-children-safe", "wellbeing-and-outcomes"],
+        "strength",
+        "important",
+        "Children told us that home felt calmer and safer than before, and some said they "
+        "were now going to school most days. A few older young people said they still "
+        "worried about arguments at home.",
+        reference="Meetings with children and young people, south locality",
+    ),
+    Item(
+        "MC-03",
+        "meeting-children",
+        "2025-12-02",
+        ["5.4"],
+        ["LOE2"],
+        ["children-s-views", "children-s-rights"],
+        "strength",
+        "major",
+        "Almost all the children we met knew about their plan and said that someone had "
+        "asked them what they wanted before their hearing. Young people who had used the "
+        "advocacy service spoke highly of it.",
+        quote="My advocate said what I wanted to say when I couldn't get the words out.",
+        reference="Group discussion with young people aged 12 to 16",
+    ),
+    Item(
+        "MC-04",
+        "meeting-children",
+        "2025-12-04",
+        ["5.4", "2.1"],
+        ["LOE2"],
+        ["children-s-views", "children-s-rights"],
+        "area-for-improvement",
+        "minor",
+        "A few younger children were not sure why adults met to talk about them. Two told us "
+        "that nobody had explained to them afterwards what had been decided at their hearing.",
+        reference="Meetings with children aged 8 to 11",
+    ),
+    Item(
+        "MC-05",
+        "meeting-children",
+        "2025-12-04",
+        ["2.1", "5.3"],
+        ["LOE1"],
+        ["continuity-of-relationships"],
+        "area-for-improvement",
+        "important",
+        "Some children in the south locality had had several social workers and found it "
+        "hard to keep getting to know someone new.",
+        quote="You just get used to them and then they leave.",
+    ),
+    Item(
+        "MC-06",
+        "meeting-children",
+        "2025-12-09",
+        ["2.1"],
+        ["LOE1"],
+        ["effective-intervention", "wellbeing-and-outcomes"],
+        "strength",
+        "minor",
+        "Young people described a youth work programme and a sports mentoring scheme that "
+        "had helped them to build confidence and make friends.",
+        reference="Visit to the youth work programme",
+    ),
+    Item(
+        "MC-07",
+        "meeting-children",
+        "2025-12-11",
+        ["5.4"],
+        ["LOE2"],
+        ["participation-and-engagement", "children-s-views"],
+        "strength",
+        "minor",
+        "Members of the youth forum told us they had helped to rewrite the leaflet that "
+        "explains children's hearings to children, and had seen their changes used.",
+        reference="Meeting with the youth forum",
+    ),
     # -- meeting parents (November and December 2025) ---------------------------------------
-    Item("MF-01", "meeting-families", "2025-11-26", ["2.1", "5.4"], ["LOE1", "LOE2"],
-         ["relationships", "family-involvement"], "strength", "important",
-         "Most parents we spoke with said that workers treated them with respect and were "
-         "honest about what needed to change. Several said this was different from their "
-         "earlier experience of services.",
-         quote="She didn't sugar-coat it, but she never made me feel like a bad parent.",
-         reference="Meetings with parents, north locality"),
-    Item("MF-02", "meeting-families", "2025-11-28", ["5.4"], ["LOE2"],
-         ["family-involvement", "planning-and-review"], "strength", "important",
-         "Parents told us they were invited to meetings about their children's plans, "
-         "received reports in advance and felt able to disagree. Parents who needed an "
-         "interpreter said one was always provided.",
-         reference="Meetings with parents, south locality"),
-    Item("MF-03", "meeting-families", "2025-12-03", ["5.3"], ["LOE1"],
-         ["family-support", "effective-intervention"], "strength", "important",
-         "Parents valued the family support service, particularly practical help with "
-         "routines, debt and housing, and said it had helped them to keep their children at "
-         "home.",
-         quote="They helped with the things that were actually stopping us coping."),
-    Item("MF-04", "meeting-families", "2025-12-03", ["5.3", "2.1"], ["LOE1"],
-         ["family-support", "effective-intervention"], "area-for-improvement", "important",
-         "A few parents told us they had waited several months for help with their own mental "
-         "health or substance use, and that their children's progress had stalled while they "
-         "waited."),
-    Item("MF-05", "meeting-families", "2025-12-10", ["5.4"], ["LOE2"],
-         ["family-involvement", "appropriate-use-of-legal-measures"], "strength", "minor",
-         "Most parents understood why their child was subject to a compulsory supervision "
-         "order and what would need to happen for it to end."),
-    Item("MF-06", "meeting-families", "2025-12-10", ["9.2", "5.3"], ["LOE3"],
-         ["multi-agency-working"], "area-for-improvement", "minor",
-         "Some parents said they had to repeat the same information to different services and "
-         "were not always clear who was leading their child's plan."),
-
+    Item(
+        "MF-01",
+        "meeting-families",
+        "2025-11-26",
+        ["2.1", "5.4"],
+        ["LOE1", "LOE2"],
+        ["relationships", "family-involvement"],
+        "strength",
+        "important",
+        "Most parents we spoke with said that workers treated them with respect and were "
+        "honest about what needed to change. Several said this was different from their "
+        "earlier experience of services.",
+        quote="She didn't sugar-coat it, but she never made me feel like a bad parent.",
+        reference="Meetings with parents, north locality",
+    ),
+    Item(
+        "MF-02",
+        "meeting-families",
+        "2025-11-28",
+        ["5.4"],
+        ["LOE2"],
+        ["family-involvement", "planning-and-review"],
+        "strength",
+        "important",
+        "Parents told us they were invited to meetings about their children's plans, "
+        "received reports in advance and felt able to disagree. Parents who needed an "
+        "interpreter said one was always provided.",
+        reference="Meetings with parents, south locality",
+    ),
+    Item(
+        "MF-03",
+        "meeting-families",
+        "2025-12-03",
+        ["5.3"],
+        ["LOE1"],
+        ["family-support", "effective-intervention"],
+        "strength",
+        "important",
+        "Parents valued the family support service, particularly practical help with "
+        "routines, debt and housing, and said it had helped them to keep their children at "
+        "home.",
+        quote="They helped with the things that were actually stopping us coping.",
+    ),
+    Item(
+        "MF-04",
+        "meeting-families",
+        "2025-12-03",
+        ["5.3", "2.1"],
+        ["LOE1"],
+        ["family-support", "effective-intervention"],
+        "area-for-improvement",
+        "important",
+        "A few parents told us they had waited several months for help with their own mental "
+        "health or substance use, and that their children's progress had stalled while they "
+        "waited.",
+    ),
+    Item(
+        "MF-05",
+        "meeting-families",
+        "2025-12-10",
+        ["5.4"],
+        ["LOE2"],
+        ["family-involvement", "appropriate-use-of-legal-measures"],
+        "strength",
+        "minor",
+        "Most parents understood why their child was subject to a compulsory supervision "
+        "order and what would need to happen for it to end.",
+    ),
+    Item(
+        "MF-06",
+        "meeting-families",
+        "2025-12-10",
+        ["9.2", "5.3"],
+        ["LOE3"],
+        ["multi-agency-working"],
+        "area-for-improvement",
+        "minor",
+        "Some parents said they had to repeat the same information to different services and "
+        "were not always clear who was leading their child's plan.",
+    ),
     # -- professional discussions with leaders (late January 2026) ---------------------------
-    Item("PD-01", "professional-discussion", "2026-01-27", ["9.2"], ["LOE3"],
-         ["collaborative-leadership", "strategic-planning"], "strength", "important",
-         "Chief officers described a shared commitment to keeping children safely at home with "
-         "their families. They could explain how this priority had shaped the children's "
-         "services plan and recent investment in family support.",
-         reference="Professional discussion 1: chief officers group"),
-    Item("PD-02", "professional-discussion", "2026-01-27", ["9.2"], ["LOE3"],
-         ["leaders-show-the-difference", "performance-and-quality-assurance"],
-         "area-for-improvement", "important",
-         "Leaders recognised that their performance information counted activity, such as the "
-         "number of orders and reviews, rather than outcomes for children. They could not yet "
-         "show the difference their decisions had made for children on supervision orders at "
-         "home.",
-         reference="Professional discussion 1: chief officers group"),
-    Item("PD-03", "professional-discussion", "2026-01-28", ["9.2", "5.3"], ["LOE3"],
-         ["quality-assurance-of-assessment-and-planning", "self-evaluation"],
-         "area-for-improvement", "important",
-         "Senior managers acknowledged that the 2024 case file audit had identified the "
-         "quality of risk assessment as a concern. The improvement plan that followed had not "
-         "been fully carried out because of staffing pressures.",
-         reference="Professional discussion 2: senior managers from social work, health and "
-                   "education"),
-    Item("PD-04", "professional-discussion", "2026-01-28", ["9.2"], ["LOE3"],
-         ["workforce-planning", "staff-support-and-training"], "strength", "minor",
-         "Leaders had taken steps to stabilise the workforce, including a trainee social "
-         "worker scheme and a recruitment incentive for the south locality, and vacancy rates "
-         "had begun to fall.",
-         reference="Professional discussion 2: senior managers from social work, health and "
-                   "education"),
-    Item("PD-05", "professional-discussion", "2026-01-29", ["5.4", "9.2"], ["LOE2", "LOE3"],
-         ["participation-and-engagement", "vision-and-values"], "strength", "important",
-         "Leaders gave clear examples of children's views shaping services, including changes "
-         "to how reviews are held after feedback from the youth forum.",
-         reference="Professional discussion 3: chief social work officer and heads of service",
-         md="pd-05-children-shaping-reviews.md",
-         detail="""\
+    Item(
+        "PD-01",
+        "professional-discussion",
+        "2026-01-27",
+        ["9.2"],
+        ["LOE3"],
+        ["collaborative-leadership", "strategic-planning"],
+        "strength",
+        "important",
+        "Chief officers described a shared commitment to keeping children safely at home with "
+        "their families. They could explain how this priority had shaped the children's "
+        "services plan and recent investment in family support.",
+        reference="Professional discussion 1: chief officers group",
+    ),
+    Item(
+        "PD-02",
+        "professional-discussion",
+        "2026-01-27",
+        ["9.2"],
+        ["LOE3"],
+        ["leaders-show-the-difference", "performance-and-quality-assurance"],
+        "area-for-improvement",
+        "important",
+        "Leaders recognised that their performance information counted activity, such as the "
+        "number of orders and reviews, rather than outcomes for children. They could not yet "
+        "show the difference their decisions had made for children on supervision orders at "
+        "home.",
+        reference="Professional discussion 1: chief officers group",
+    ),
+    Item(
+        "PD-03",
+        "professional-discussion",
+        "2026-01-28",
+        ["9.2", "5.3"],
+        ["LOE3"],
+        ["quality-assurance-of-assessment-and-planning", "self-evaluation"],
+        "area-for-improvement",
+        "important",
+        "Senior managers acknowledged that the 2024 case file audit had identified the "
+        "quality of risk assessment as a concern. The improvement plan that followed had not "
+        "been fully carried out because of staffing pressures.",
+        reference="Professional discussion 2: senior managers from social work, health and "
+        "education",
+    ),
+    Item(
+        "PD-04",
+        "professional-discussion",
+        "2026-01-28",
+        ["9.2"],
+        ["LOE3"],
+        ["workforce-planning", "staff-support-and-training"],
+        "strength",
+        "minor",
+        "Leaders had taken steps to stabilise the workforce, including a trainee social "
+        "worker scheme and a recruitment incentive for the south locality, and vacancy rates "
+        "had begun to fall.",
+        reference="Professional discussion 2: senior managers from social work, health and "
+        "education",
+    ),
+    Item(
+        "PD-05",
+        "professional-discussion",
+        "2026-01-29",
+        ["5.4", "9.2"],
+        ["LOE2", "LOE3"],
+        ["participation-and-engagement", "vision-and-values"],
+        "strength",
+        "important",
+        "Leaders gave clear examples of children's views shaping services, including changes "
+        "to how reviews are held after feedback from the youth forum.",
+        reference="Professional discussion 3: chief social work officer and heads of service",
+        md="pd-05-children-shaping-reviews.md",
+        detail="""\
 Professional discussion 3, with the chief social work officer, the head of children's health
 services and the head of inclusion (education).
 
@@ -646,68 +873,135 @@ services and the head of inclusion (education).
   attendance at reviews (up from about half to most young people aged 12 and over). There is
   no wider measure of outcomes yet.
 - Follow-up: the advocacy service's feedback summary was received and read (see DOC-05).
-"""),
-
+""",
+    ),
     # -- interviews (January 2026) -----------------------------------------------------------
-    Item("INT-01", "interview", "2026-01-19", ["5.4"], ["LOE2"],
-         ["children-s-rights", "children-s-views"], "strength", "important",
-         "The manager of the independent advocacy service told us that almost all children on "
-         "supervision orders at home were offered advocacy, and that referrals came early, "
-         "well before hearings.",
-         reference="Interview: manager, independent advocacy service"),
-    Item("INT-02", "interview", "2026-01-20", ["5.3"], ["LOE1"],
-         ["appropriate-use-of-legal-measures"], "strength", "minor",
-         "A children's reporter described social work reports as well prepared and said that "
-         "orders were generally sought at the right time and reviewed when circumstances "
-         "changed.",
-         reference="Interview: children's reporter"),
-    Item("INT-03", "interview", "2026-01-20", ["5.3"], ["LOE2"],
-         ["assessment-of-risk-and-need", "keeping-children-safe"], "area-for-improvement",
-         "important",
-         "A team manager told us that the risk assessment framework introduced in 2023 was not "
-         "used consistently. Practitioners had asked for more training in analysing risk where "
-         "neglect builds up over time.",
-         reference="Interview: team manager, south locality"),
-    Item("INT-04", "interview", "2026-01-21", ["2.1"], ["LOE1"],
-         ["wellbeing-and-outcomes", "effective-intervention"], "strength", "important",
-         "A depute head teacher described how a joint plan with social work and the school "
-         "nurse had improved attendance and settled behaviour for several children on orders "
-         "at home.",
-         reference="Interview: depute head teacher, secondary school"),
-    Item("INT-05", "interview", "2026-01-22", ["2.1", "5.3"], ["LOE1"],
-         ["wellbeing-and-outcomes", "effective-intervention"], "area-for-improvement",
-         "important",
-         "The lead for child and adolescent mental health services told us that children on "
-         "supervision orders waited longer than the local target for a first appointment. An "
-         "interim consultation service for practitioners had been introduced in 2025.",
-         reference="Interview: service lead, child and adolescent mental health services"),
-
+    Item(
+        "INT-01",
+        "interview",
+        "2026-01-19",
+        ["5.4"],
+        ["LOE2"],
+        ["children-s-rights", "children-s-views"],
+        "strength",
+        "important",
+        "The manager of the independent advocacy service told us that almost all children on "
+        "supervision orders at home were offered advocacy, and that referrals came early, "
+        "well before hearings.",
+        reference="Interview: manager, independent advocacy service",
+    ),
+    Item(
+        "INT-02",
+        "interview",
+        "2026-01-20",
+        ["5.3"],
+        ["LOE1"],
+        ["appropriate-use-of-legal-measures"],
+        "strength",
+        "minor",
+        "A children's reporter described social work reports as well prepared and said that "
+        "orders were generally sought at the right time and reviewed when circumstances "
+        "changed.",
+        reference="Interview: children's reporter",
+    ),
+    Item(
+        "INT-03",
+        "interview",
+        "2026-01-20",
+        ["5.3"],
+        ["LOE2"],
+        ["assessment-of-risk-and-need", "keeping-children-safe"],
+        "area-for-improvement",
+        "important",
+        "A team manager told us that the risk assessment framework introduced in 2023 was not "
+        "used consistently. Practitioners had asked for more training in analysing risk where "
+        "neglect builds up over time.",
+        reference="Interview: team manager, south locality",
+    ),
+    Item(
+        "INT-04",
+        "interview",
+        "2026-01-21",
+        ["2.1"],
+        ["LOE1"],
+        ["wellbeing-and-outcomes", "effective-intervention"],
+        "strength",
+        "important",
+        "A depute head teacher described how a joint plan with social work and the school "
+        "nurse had improved attendance and settled behaviour for several children on orders "
+        "at home.",
+        reference="Interview: depute head teacher, secondary school",
+    ),
+    Item(
+        "INT-05",
+        "interview",
+        "2026-01-22",
+        ["2.1", "5.3"],
+        ["LOE1"],
+        ["wellbeing-and-outcomes", "effective-intervention"],
+        "area-for-improvement",
+        "important",
+        "The lead for child and adolescent mental health services told us that children on "
+        "supervision orders waited longer than the local target for a first appointment. An "
+        "interim consultation service for practitioners had been introduced in 2025.",
+        reference="Interview: service lead, child and adolescent mental health services",
+    ),
     # -- observations (December 2025 and January 2026) ---------------------------------------
-    Item("OBS-01", "observation", "2025-12-03", ["5.4"], ["LOE2"],
-         ["children-s-views", "family-involvement"], "strength", "important",
-         "At a child's review the young person's views were read out in their own words, and "
-         "the chair checked with the parent that they understood each decision.",
-         reference="Observation: review of a child's plan"),
-    Item("OBS-02", "observation", "2025-12-09", ["5.3", "9.2"], ["LOE1", "LOE3"],
-         ["multi-agency-working", "planning-and-review"], "strength", "minor",
-         "At a core group meeting health, education and social work staff shared up-to-date "
-         "information clearly and agreed who would do what, and by when.",
-         reference="Observation: core group meeting"),
-    Item("OBS-03", "observation", "2025-12-10", ["5.3"], ["LOE2"],
-         ["planning-and-review", "assessment-of-risk-and-need"], "area-for-improvement",
-         "important",
-         "At a second core group meeting the discussion centred on tasks completed rather than "
-         "on whether the child's circumstances had improved. Risks identified in the last "
-         "assessment were not revisited.",
-         reference="Observation: core group meeting"),
-    Item("OBS-04", "observation", "2025-12-16", ["5.4", "2.1"], ["LOE2"],
-         ["children-s-rights", "children-s-views"], "strength", "important",
-         "At a children's hearing we observed, the young person had met their advocacy worker "
-         "beforehand, spoke for themselves for part of the hearing and was asked by the chair "
-         "whether they understood each decision.",
-         reference="Observation: children's hearing",
-         md="obs-04-childrens-hearing.md",
-         detail="""\
+    Item(
+        "OBS-01",
+        "observation",
+        "2025-12-03",
+        ["5.4"],
+        ["LOE2"],
+        ["children-s-views", "family-involvement"],
+        "strength",
+        "important",
+        "At a child's review the young person's views were read out in their own words, and "
+        "the chair checked with the parent that they understood each decision.",
+        reference="Observation: review of a child's plan",
+    ),
+    Item(
+        "OBS-02",
+        "observation",
+        "2025-12-09",
+        ["5.3", "9.2"],
+        ["LOE1", "LOE3"],
+        ["multi-agency-working", "planning-and-review"],
+        "strength",
+        "minor",
+        "At a core group meeting health, education and social work staff shared up-to-date "
+        "information clearly and agreed who would do what, and by when.",
+        reference="Observation: core group meeting",
+    ),
+    Item(
+        "OBS-03",
+        "observation",
+        "2025-12-10",
+        ["5.3"],
+        ["LOE2"],
+        ["planning-and-review", "assessment-of-risk-and-need"],
+        "area-for-improvement",
+        "important",
+        "At a second core group meeting the discussion centred on tasks completed rather than "
+        "on whether the child's circumstances had improved. Risks identified in the last "
+        "assessment were not revisited.",
+        reference="Observation: core group meeting",
+    ),
+    Item(
+        "OBS-04",
+        "observation",
+        "2025-12-16",
+        ["5.4", "2.1"],
+        ["LOE2"],
+        ["children-s-rights", "children-s-views"],
+        "strength",
+        "important",
+        "At a children's hearing we observed, the young person had met their advocacy worker "
+        "beforehand, spoke for themselves for part of the hearing and was asked by the chair "
+        "whether they understood each decision.",
+        reference="Observation: children's hearing",
+        md="obs-04-childrens-hearing.md",
+        detail="""\
 Observed with the agreement of the young person, their parent and the panel. These notes
 are anonymised.
 
@@ -719,90 +1013,192 @@ are anonymised.
 - At the end the chair checked that the young person understood the decision to continue
   the order and when it would next be reviewed.
 - The young person's worker arranged to see them the next day to talk the decision through.
-"""),
-    Item("OBS-05", "observation", "2026-01-21", ["9.2"], ["LOE3"],
-         ["collaborative-leadership", "performance-and-quality-assurance"], "context", "minor",
-         "We observed a meeting of the chief officers group, which received a performance "
-         "report on children subject to supervision orders and agreed to commission an "
-         "analysis of their outcomes.",
-         reference="Observation: chief officers group"),
-
+""",
+    ),
+    Item(
+        "OBS-05",
+        "observation",
+        "2026-01-21",
+        ["9.2"],
+        ["LOE3"],
+        ["collaborative-leadership", "performance-and-quality-assurance"],
+        "context",
+        "minor",
+        "We observed a meeting of the chief officers group, which received a performance "
+        "report on children subject to supervision orders and agreed to commission an "
+        "analysis of their outcomes.",
+        reference="Observation: chief officers group",
+    ),
     # -- free-text survey comments (surveys closed in November and December 2025) ------------
-    Item("SC-01", "survey-comment", "2025-11-10", ["9.2"], ["LOE3"],
-         ["staff-support-and-training", "staff-confidence-and-wellbeing"],
-         "area-for-improvement", "important",
-         "In comments to the staff survey a number of social workers described high caseloads "
-         "and said that they did not always have time to reflect on their practice in "
-         "supervision.",
-         reference="Staff survey, free-text comments"),
-    Item("SC-02", "survey-comment", "2025-11-10", ["2.1"], ["LOE1"],
-         ["relationships", "wellbeing-and-outcomes"], "strength", "important",
-         "Staff comments gave many examples of children whose lives had improved, including "
-         "better school attendance, fewer missing episodes and closer relationships with "
-         "their parents.",
-         reference="Staff survey, free-text comments"),
-    Item("SC-03", "survey-comment", "2025-11-10", ["5.3"], ["LOE2"],
-         ["assessment-of-risk-and-need"], "area-for-improvement", "minor",
-         "Several staff commented that the assessment template was long and repetitive and "
-         "that the analysis of risk could be lost in it.",
-         quote="The analysis gets lost in the detail.",
-         reference="Staff survey, free-text comments"),
-    Item("SC-04", "survey-comment", "2025-12-08", ["2.1", "5.4"], ["LOE1", "LOE2"],
-         ["relationships", "children-s-views"], "strength", "important",
-         "Comments in the children's survey were mostly positive about workers. Children wrote "
-         "that workers listened, explained things and did not give up on them.",
-         quote="They don't give up on you.",
-         reference="Children and young people's survey, free-text comments"),
-    Item("SC-05", "survey-comment", "2025-12-08", ["5.4"], ["LOE2"],
-         ["family-involvement"], "area-for-improvement", "minor",
-         "A few parents commented that meetings were arranged at times that were hard to "
-         "manage around work or school, although most comments praised workers' honesty and "
-         "kindness.",
-         reference="Parents and carers' survey, free-text comments"),
-    Item("SC-06", "survey-comment", "2025-12-08", ["5.3", "9.2"], ["LOE1", "LOE3"],
-         ["multi-agency-working", "effective-intervention"], "area-for-improvement", "minor",
-         "A few parents commented that help stopped suddenly when a worker left or when the "
-         "order ended, and that they were not sure whom to contact afterwards.",
-         reference="Parents and carers' survey, free-text comments"),
-
+    Item(
+        "SC-01",
+        "survey-comment",
+        "2025-11-10",
+        ["9.2"],
+        ["LOE3"],
+        ["staff-support-and-training", "staff-confidence-and-wellbeing"],
+        "area-for-improvement",
+        "important",
+        "In comments to the staff survey a number of social workers described high caseloads "
+        "and said that they did not always have time to reflect on their practice in "
+        "supervision.",
+        reference="Staff survey, free-text comments",
+    ),
+    Item(
+        "SC-02",
+        "survey-comment",
+        "2025-11-10",
+        ["2.1"],
+        ["LOE1"],
+        ["relationships", "wellbeing-and-outcomes"],
+        "strength",
+        "important",
+        "Staff comments gave many examples of children whose lives had improved, including "
+        "better school attendance, fewer missing episodes and closer relationships with "
+        "their parents.",
+        reference="Staff survey, free-text comments",
+    ),
+    Item(
+        "SC-03",
+        "survey-comment",
+        "2025-11-10",
+        ["5.3"],
+        ["LOE2"],
+        ["assessment-of-risk-and-need"],
+        "area-for-improvement",
+        "minor",
+        "Several staff commented that the assessment template was long and repetitive and "
+        "that the analysis of risk could be lost in it.",
+        quote="The analysis gets lost in the detail.",
+        reference="Staff survey, free-text comments",
+    ),
+    Item(
+        "SC-04",
+        "survey-comment",
+        "2025-12-08",
+        ["2.1", "5.4"],
+        ["LOE1", "LOE2"],
+        ["relationships", "children-s-views"],
+        "strength",
+        "important",
+        "Comments in the children's survey were mostly positive about workers. Children wrote "
+        "that workers listened, explained things and did not give up on them.",
+        quote="They don't give up on you.",
+        reference="Children and young people's survey, free-text comments",
+    ),
+    Item(
+        "SC-05",
+        "survey-comment",
+        "2025-12-08",
+        ["5.4"],
+        ["LOE2"],
+        ["family-involvement"],
+        "area-for-improvement",
+        "minor",
+        "A few parents commented that meetings were arranged at times that were hard to "
+        "manage around work or school, although most comments praised workers' honesty and "
+        "kindness.",
+        reference="Parents and carers' survey, free-text comments",
+    ),
+    Item(
+        "SC-06",
+        "survey-comment",
+        "2025-12-08",
+        ["5.3", "9.2"],
+        ["LOE1", "LOE3"],
+        ["multi-agency-working", "effective-intervention"],
+        "area-for-improvement",
+        "minor",
+        "A few parents commented that help stopped suddenly when a worker left or when the "
+        "order ended, and that they were not sure whom to contact afterwards.",
+        reference="Parents and carers' survey, free-text comments",
+    ),
     # -- documents (received October 2025) ---------------------------------------------------
-    Item("DOC-01", "document", "2025-10-06", ["9.2"], ["LOE3"],
-         ["strategic-planning", "vision-and-values"], "strength", "important",
-         "The children's services plan names keeping children safely at home with their "
-         "families as one of its three priorities and sets out shared actions for partners.",
-         reference="Glenbrae children's services plan 2023–2026"),
-    Item("DOC-02", "document", "2025-10-06", ["5.3"], ["LOE2"],
-         ["quality-assurance-of-assessment-and-planning", "assessment-of-risk-and-need",
-          "keeping-children-safe"], "area-for-improvement", "major",
-         "The partnership's own audit of 40 case files in 2024 found that fewer than half of "
-         "risk assessments had been updated after a significant event. The actions it "
-         "recommended had not been completed by the time of our inspection.",
-         reference="Multi-agency case file audit report (2024)"),
-    Item("DOC-03", "document", "2025-10-08", ["2.1"], ["LOE1"],
-         ["wellbeing-and-outcomes", "trends-in-performance"], "strength", "minor",
-         "Attendance data supplied by the partnership showed improved school attendance over "
-         "the past year for most children on supervision orders at home.",
-         reference="Education attendance analysis: children on supervision orders at home"),
-    Item("DOC-04", "document", "2025-10-08", ["9.2"], ["LOE3"],
-         ["performance-and-quality-assurance", "leaders-show-the-difference"],
-         "area-for-improvement", "important",
-         "The quarterly performance report counts orders, reviews and visits but contains no "
-         "measures of children's safety or wellbeing over time.",
-         reference="Children's services performance report, quarter 1 2025/26"),
-    Item("DOC-05", "document", "2025-10-13", ["5.4"], ["LOE2"],
-         ["children-s-rights", "participation-and-engagement"], "strength", "important",
-         "The children's rights action plan commits all services to offer independent advocacy "
-         "at key decision points. Monitoring data showed uptake rising from 48% to 83% of "
-         "children on orders over two years.",
-         reference="Children's rights and participation action plan 2024–2026"),
-    Item("DOC-06", "document", "2025-10-13", ["5.3"], ["LOE2"],
-         ["planning-and-review", "quality-assurance-of-assessment-and-planning"], "context",
-         "minor",
-         "Multi-agency guidance on the child's plan was revised in 2025 with a template that "
-         "requires SMART outcomes, but it had not been in use long enough to show an effect.",
-         reference="Guidance on the child's plan (revised 2025)",
-         md="doc-06-child-plan-guidance.md",
-         detail="""\
+    Item(
+        "DOC-01",
+        "document",
+        "2025-10-06",
+        ["9.2"],
+        ["LOE3"],
+        ["strategic-planning", "vision-and-values"],
+        "strength",
+        "important",
+        "The children's services plan names keeping children safely at home with their "
+        "families as one of its three priorities and sets out shared actions for partners.",
+        reference="Glenbrae children's services plan 2023–2026",
+    ),
+    Item(
+        "DOC-02",
+        "document",
+        "2025-10-06",
+        ["5.3"],
+        ["LOE2"],
+        [
+            "quality-assurance-of-assessment-and-planning",
+            "assessment-of-risk-and-need",
+            "keeping-children-safe",
+        ],
+        "area-for-improvement",
+        "major",
+        "The partnership's own audit of 40 case files in 2024 found that fewer than half of "
+        "risk assessments had been updated after a significant event. The actions it "
+        "recommended had not been completed by the time of our inspection.",
+        reference="Multi-agency case file audit report (2024)",
+    ),
+    Item(
+        "DOC-03",
+        "document",
+        "2025-10-08",
+        ["2.1"],
+        ["LOE1"],
+        ["wellbeing-and-outcomes", "trends-in-performance"],
+        "strength",
+        "minor",
+        "Attendance data supplied by the partnership showed improved school attendance over "
+        "the past year for most children on supervision orders at home.",
+        reference="Education attendance analysis: children on supervision orders at home",
+    ),
+    Item(
+        "DOC-04",
+        "document",
+        "2025-10-08",
+        ["9.2"],
+        ["LOE3"],
+        ["performance-and-quality-assurance", "leaders-show-the-difference"],
+        "area-for-improvement",
+        "important",
+        "The quarterly performance report counts orders, reviews and visits but contains no "
+        "measures of children's safety or wellbeing over time.",
+        reference="Children's services performance report, quarter 1 2025/26",
+    ),
+    Item(
+        "DOC-05",
+        "document",
+        "2025-10-13",
+        ["5.4"],
+        ["LOE2"],
+        ["children-s-rights", "participation-and-engagement"],
+        "strength",
+        "important",
+        "The children's rights action plan commits all services to offer independent advocacy "
+        "at key decision points. Monitoring data showed uptake rising from 48% to 83% of "
+        "children on orders over two years.",
+        reference="Children's rights and participation action plan 2024–2026",
+    ),
+    Item(
+        "DOC-06",
+        "document",
+        "2025-10-13",
+        ["5.3"],
+        ["LOE2"],
+        ["planning-and-review", "quality-assurance-of-assessment-and-planning"],
+        "context",
+        "minor",
+        "Multi-agency guidance on the child's plan was revised in 2025 with a template that "
+        "requires SMART outcomes, but it had not been in use long enough to show an effect.",
+        reference="Guidance on the child's plan (revised 2025)",
+        md="doc-06-child-plan-guidance.md",
+        detail="""\
 Reviewed: the multi-agency guidance on the child's plan (revised 2025) and its new template.
 
 - The template asks for each outcome to be specific, measurable and time-bound, with a lead
@@ -811,69 +1207,112 @@ Reviewed: the multi-agency guidance on the child's plan (revised 2025) and its n
   in health and education had not yet been briefed.
 - Too few of the plans we read were written after the change to judge whether it has
   improved SMART planning.
-"""),
-
+""",
+    ),
     # -- the position statement (received October 2025) -------------------------------------
-    Item("PS-01", "position-statement", "2025-10-03", ["2.1"], ["LOE1"],
-         ["keeping-children-safe", "wellbeing-and-outcomes"], "context", "important",
-         "The partnership evaluated the impact of its services on children as good, citing "
-         "fewer re-referrals and improved school attendance.",
-         reference="Glenbrae partnership position statement, section 2"),
-    Item("PS-02", "position-statement", "2025-10-03", ["5.3"], ["LOE2"],
-         ["assessment-of-risk-and-need", "self-evaluation"], "area-for-improvement",
-         "important",
-         "The position statement identified the quality of risk assessment and the "
-         "consistency of SMART planning as priorities for improvement, which matched our "
-         "findings.",
-         reference="Glenbrae partnership position statement, section 3"),
-    Item("PS-03", "position-statement", "2025-10-03", ["5.4"], ["LOE2"],
-         ["children-s-views", "participation-and-engagement"], "strength", "important",
-         "The position statement described the participation of children and families as a "
-         "strength and supported this with evidence from the youth forum and the advocacy "
-         "service.",
-         reference="Glenbrae partnership position statement, section 3"),
-    Item("PS-04", "position-statement", "2025-10-03", ["9.2"], ["LOE3"],
-         ["self-evaluation", "leaders-show-the-difference"], "context", "minor",
-         "The partnership acknowledged that it needed better data on outcomes to show the "
-         "difference its services make for children at home on supervision orders.",
-         reference="Glenbrae partnership position statement, section 4"),
+    Item(
+        "PS-01",
+        "position-statement",
+        "2025-10-03",
+        ["2.1"],
+        ["LOE1"],
+        ["keeping-children-safe", "wellbeing-and-outcomes"],
+        "context",
+        "important",
+        "The partnership evaluated the impact of its services on children as good, citing "
+        "fewer re-referrals and improved school attendance.",
+        reference="Glenbrae partnership position statement, section 2",
+    ),
+    Item(
+        "PS-02",
+        "position-statement",
+        "2025-10-03",
+        ["5.3"],
+        ["LOE2"],
+        ["assessment-of-risk-and-need", "self-evaluation"],
+        "area-for-improvement",
+        "important",
+        "The position statement identified the quality of risk assessment and the "
+        "consistency of SMART planning as priorities for improvement, which matched our "
+        "findings.",
+        reference="Glenbrae partnership position statement, section 3",
+    ),
+    Item(
+        "PS-03",
+        "position-statement",
+        "2025-10-03",
+        ["5.4"],
+        ["LOE2"],
+        ["children-s-views", "participation-and-engagement"],
+        "strength",
+        "important",
+        "The position statement described the participation of children and families as a "
+        "strength and supported this with evidence from the youth forum and the advocacy "
+        "service.",
+        reference="Glenbrae partnership position statement, section 3",
+    ),
+    Item(
+        "PS-04",
+        "position-statement",
+        "2025-10-03",
+        ["9.2"],
+        ["LOE3"],
+        ["self-evaluation", "leaders-show-the-difference"],
+        "context",
+        "minor",
+        "The partnership acknowledged that it needed better data on outcomes to show the "
+        "difference its services make for children at home on supervision orders.",
+        reference="Glenbrae partnership position statement, section 4",
+    ),
 ]
 
 GLENBRAE_MODERATORS = ["lead", "social-work", "health", "education", "police"]
 GLENBRAE_EVALUATIONS = [
     Evaluation(
-        "2.1", 4,
+        "2.1",
+        4,
         "Most children were safer and their wellbeing had improved since their order was "
         "made, and most children we met trusted their worker. Help from schools, youth work "
         "and family support was well matched to children's needs. Changes of worker in the "
         "south locality and waits for mental health support meant that outcomes were not yet "
         "consistently as good as they could be.",
-        "2026-02-04", GLENBRAE_MODERATORS),
+        "2026-02-04",
+        GLENBRAE_MODERATORS,
+    ),
     Evaluation(
-        "5.3", 3,
+        "5.3",
+        3,
         "Services worked well together and parents valued practical family support, but only "
         "the majority of children's plans were good or better and less than half were SMART. "
         "The quality of risk assessment was a major area for improvement: assessments were "
         "often not updated after significant events, and the actions from the partnership's "
         "own audit had not been completed. Strengths only just outweighed weaknesses.",
-        "2026-02-04", GLENBRAE_MODERATORS,
-        independent=[("lead", 3), ("health", 4), ("police", 3)]),
+        "2026-02-04",
+        GLENBRAE_MODERATORS,
+        independent=[("lead", 3), ("health", 4), ("police", 3)],
+    ),
     Evaluation(
-        "5.4", 5,
+        "5.4",
+        5,
         "Children's views were recorded in their own words in almost all the records we "
         "read, and most children told us that adults listened and that their views made a "
         "difference. Independent advocacy was offered early and widely used, and parents "
         "said they were included and treated with respect. A few younger children did not "
         "understand the outcome of their hearing, which had little adverse impact overall.",
-        "2026-02-04", GLENBRAE_MODERATORS),
+        "2026-02-04",
+        GLENBRAE_MODERATORS,
+    ),
     Evaluation(
-        "9.2", 4,
+        "9.2",
+        4,
         "Leaders shared a clear commitment to keeping children safely at home and had "
         "invested in family support and in a more stable workforce. Joint working was well "
         "supported and staff found managers approachable. Leaders could not yet show, with "
         "data on outcomes, the difference their decisions made, and the quality assurance of "
         "risk assessment had not been sustained.",
-        "2026-02-05", GLENBRAE_MODERATORS),
+        "2026-02-05",
+        GLENBRAE_MODERATORS,
+    ),
 ]
 
 
@@ -898,37 +1337,40 @@ KINLOCH_MANIFEST = Manifest(
     framework="care-and-protection-2018@1.0.0",
     partnership="Kinloch Mhor",
     title="Joint inspection of services for children and young people in need of care and "
-          "protection in Kinloch Mhor",
+    "protection in Kinloch Mhor",
     reference="CP-2025-11",
     start="2025-10-20",
     end="2026-03-13",
     team=TEAM,
     report_date="2026-05-26",
     context="Kinloch Mhor is a fictional partnership area made up for inspectkit's examples: "
-            "two mainland towns, a long coastline of small villages and three inhabited "
-            "islands linked by ferry. At the start of the inspection 61 children were on the "
-            "child protection register, 286 children and young people were looked after and "
-            "143 young people were receiving aftercare.",
+    "two mainland towns, a long coastline of small villages and three inhabited "
+    "islands linked by ferry. At the start of the inspection 61 children were on the "
+    "child protection register, 286 children and young people were looked after and "
+    "143 young people were receiving aftercare.",
 )
 
 # Kinds of record in the sample, with how many of each were read.
 KINLOCH_KINDS = (
-    ("cp", 24),          # on the child protection register, living at home
+    ("cp", 24),  # on the child protection register, living at home
     ("cp-measures", 6),  # on the register, compulsory measures considered
-    ("lah", 12),         # looked after at home
-    ("lah-cp", 6),       # looked after at home and on the register
-    ("laa", 24),         # looked after away from home
-    ("laa-older", 6),    # looked after away from home, aged 15 or over
-    ("leaver", 12),      # care leaver receiving aftercare
-    ("cin", 8),          # child protection concerns investigated, not registered
+    ("lah", 12),  # looked after at home
+    ("lah-cp", 6),  # looked after at home and on the register
+    ("laa", 24),  # looked after away from home
+    ("laa-older", 6),  # looked after away from home, aged 15 or over
+    ("leaver", 12),  # care leaver receiving aftercare
+    ("cin", 8),  # child protection concerns investigated, not registered
 )
 _REGISTER = ("cp", "cp-measures", "lah-cp")
 _LOOKED_AFTER = ("lah", "lah-cp", "laa", "laa-older")
 _AWAY = ("laa", "laa-older")
 KINLOCH_RECORDS = (
     Question("chronology", scale(1, 10, 37, 32, 16, 4), blank=2),
-    Question("initial-response", scale(6, 30, 46, 12, 5, 1),
-             applies=tuple(k for k, _ in KINLOCH_KINDS if k != "leaver")),
+    Question(
+        "initial-response",
+        scale(6, 30, 46, 12, 5, 1),
+        applies=tuple(k for k, _ in KINLOCH_KINDS if k != "leaver"),
+    ),
     Question("ird-timely", yes_no(88, 6, 6), applies=(*_REGISTER, "cin")),
     Question("risk-assessment", scale(2, 16, 43, 26, 11, 2)),
     Question("child-protection-plan", scale(3, 20, 43, 22, 10, 2), applies=_REGISTER),
@@ -938,11 +1380,11 @@ KINLOCH_RECORDS = (
     Question("family-involved", yes_no(70, 18, 12)),
     Question("family-supported", yes_no(58, 24, 18)),
     Question("permanence-without-drift", yes_no(55, 0, 45), applies=_AWAY),
-    Question("compulsory-measures-appropriate", yes_no(86, 7, 7),
-             applies=("cp-measures", *_LOOKED_AFTER)),
+    Question(
+        "compulsory-measures-appropriate", yes_no(86, 7, 7), applies=("cp-measures", *_LOOKED_AFTER)
+    ),
     Question("health-assessment", yes_no(64, 0, 36), applies=_LOOKED_AFTER),
-    Question("placement-moves", (("no moves", 62), ("one move", 23),
-                                 ("two or more moves", 15))),
+    Question("placement-moves", (("no moves", 62), ("one move", 23), ("two or more moves", 15))),
     Question("safety-improved", scale(5, 25, 48, 15, 6, 1)),
     Question("wellbeing-improved", scale(3, 20, 47, 20, 9, 1)),
     Question("manager-oversight", yes_no(38, 0, 62)),
@@ -987,170 +1429,356 @@ KINLOCH_PARENTS = (
 
 KINLOCH_ITEMS = [
     # -- staff focus groups (fieldwork weeks, February 2026) --------------------------------
-    Item("FG-01", "focus-group", "2026-02-10", ["2.1"], ["KIQ1"],
-         ["response-to-concerns", "keeping-children-safe"], "strength", "major",
-         "Staff across social work, health, education and police were clear about what to do "
-         "when they were worried about a child. They described interagency referral "
-         "discussions as timely and well coordinated.",
-         reference="Focus group 1: child protection practitioners, mainland"),
-    Item("FG-02", "focus-group", "2026-02-10", ["2.1", "1.1"], ["KIQ2"],
-         ["recovery-from-harm", "effective-intervention"], "area-for-improvement",
-         "important",
-         "Practitioners told us that children who had experienced abuse or neglect often "
-         "waited many months for specialist therapeutic support. On the islands this support "
-         "depended on a single visiting clinician.",
-         reference="Focus group 2: practitioners from the islands"),
-    Item("FG-03", "focus-group", "2026-02-11", ["2.2"], ["KIQ2"],
-         ["family-support", "early-help"], "area-for-improvement", "important",
-         "Staff said that the withdrawal of the family support service from two localities in "
-         "2024 had left gaps, and that some parents now received help only once concerns had "
-         "escalated.",
-         quote="We used to get in early. Now we're mostly firefighting.",
-         reference="Focus group 3: family support and early years staff"),
-    Item("FG-04", "focus-group", "2026-02-12", ["9", "7.2"], ["KIQ5"],
-         ["staff-supported-and-equipped", "leadership-of-people"], "area-for-improvement",
-         "important",
-         "Most social work staff felt supported by their immediate managers but told us that "
-         "senior leaders were not visible. The reasons for recent changes to services had not "
-         "been explained to them.",
-         reference="Focus group 4: social workers and senior practitioners"),
-    Item("FG-05", "focus-group", "2026-02-12", ["2.1"], ["KIQ3"],
-         ["continuity-of-care-and-relationships", "relationships"], "strength", "important",
-         "Residential and fostering staff described stable relationships with the children "
-         "they cared for and gave examples of keeping in touch with young people after they "
-         "had moved on.",
-         reference="Focus group 5: residential care and fostering staff"),
-    Item("FG-06", "focus-group", "2026-02-17", ["1.1", "2.1"], ["KIQ4"],
-         ["transition-to-adulthood"], "area-for-improvement", "important",
-         "Throughcare staff said that a shortage of suitable housing meant that some care "
-         "leavers moved into temporary accommodation. Young people from the islands had to "
-         "move to the mainland to continue in education or training.",
-         reference="Focus group 6: throughcare and aftercare staff"),
-    Item("FG-07", "focus-group", "2026-02-18", ["9"], ["KIQ5"],
-         ["assessment-and-planning-with-quality-assurance", "staff-supported-and-equipped"],
-         "area-for-improvement", "important",
-         "Team leaders told us that case file audit had stopped during the restructure of "
-         "services and that reflective supervision had, in practice, given way to managing "
-         "workloads.",
-         reference="Focus group 7: team leaders from all partner agencies"),
-
+    Item(
+        "FG-01",
+        "focus-group",
+        "2026-02-10",
+        ["2.1"],
+        ["KIQ1"],
+        ["response-to-concerns", "keeping-children-safe"],
+        "strength",
+        "major",
+        "Staff across social work, health, education and police were clear about what to do "
+        "when they were worried about a child. They described interagency referral "
+        "discussions as timely and well coordinated.",
+        reference="Focus group 1: child protection practitioners, mainland",
+    ),
+    Item(
+        "FG-02",
+        "focus-group",
+        "2026-02-10",
+        ["2.1", "1.1"],
+        ["KIQ2"],
+        ["recovery-from-harm", "effective-intervention"],
+        "area-for-improvement",
+        "important",
+        "Practitioners told us that children who had experienced abuse or neglect often "
+        "waited many months for specialist therapeutic support. On the islands this support "
+        "depended on a single visiting clinician.",
+        reference="Focus group 2: practitioners from the islands",
+    ),
+    Item(
+        "FG-03",
+        "focus-group",
+        "2026-02-11",
+        ["2.2"],
+        ["KIQ2"],
+        ["family-support", "early-help"],
+        "area-for-improvement",
+        "important",
+        "Staff said that the withdrawal of the family support service from two localities in "
+        "2024 had left gaps, and that some parents now received help only once concerns had "
+        "escalated.",
+        quote="We used to get in early. Now we're mostly firefighting.",
+        reference="Focus group 3: family support and early years staff",
+    ),
+    Item(
+        "FG-04",
+        "focus-group",
+        "2026-02-12",
+        ["9", "7.2"],
+        ["KIQ5"],
+        ["staff-supported-and-equipped", "leadership-of-people"],
+        "area-for-improvement",
+        "important",
+        "Most social work staff felt supported by their immediate managers but told us that "
+        "senior leaders were not visible. The reasons for recent changes to services had not "
+        "been explained to them.",
+        reference="Focus group 4: social workers and senior practitioners",
+    ),
+    Item(
+        "FG-05",
+        "focus-group",
+        "2026-02-12",
+        ["2.1"],
+        ["KIQ3"],
+        ["continuity-of-care-and-relationships", "relationships"],
+        "strength",
+        "important",
+        "Residential and fostering staff described stable relationships with the children "
+        "they cared for and gave examples of keeping in touch with young people after they "
+        "had moved on.",
+        reference="Focus group 5: residential care and fostering staff",
+    ),
+    Item(
+        "FG-06",
+        "focus-group",
+        "2026-02-17",
+        ["1.1", "2.1"],
+        ["KIQ4"],
+        ["transition-to-adulthood"],
+        "area-for-improvement",
+        "important",
+        "Throughcare staff said that a shortage of suitable housing meant that some care "
+        "leavers moved into temporary accommodation. Young people from the islands had to "
+        "move to the mainland to continue in education or training.",
+        reference="Focus group 6: throughcare and aftercare staff",
+    ),
+    Item(
+        "FG-07",
+        "focus-group",
+        "2026-02-18",
+        ["9"],
+        ["KIQ5"],
+        ["assessment-and-planning-with-quality-assurance", "staff-supported-and-equipped"],
+        "area-for-improvement",
+        "important",
+        "Team leaders told us that case file audit had stopped during the restructure of "
+        "services and that reflective supervision had, in practice, given way to managing "
+        "workloads.",
+        reference="Focus group 7: team leaders from all partner agencies",
+    ),
     # -- meeting children and young people (January and February 2026) ---------------------
-    Item("MC-01", "meeting-children", "2026-01-13", ["2.1"], ["KIQ1", "KIQ3"],
-         ["keeping-children-safe", "relationships"], "strength", "important",
-         "Most children and young people we met told us they felt safe where they lived and "
-         "that there was an adult they trusted and could talk to.",
-         quote="If something's wrong I'd tell my carer. She'd sort it.",
-         reference="Meetings with children and young people, mainland"),
-    Item("MC-02", "meeting-children", "2026-01-15", ["2.1"], ["KIQ3"],
-         ["continuity-of-care-and-relationships"], "area-for-improvement", "important",
-         "A few young people had moved placement several times and told us that each move had "
-         "meant a new school and losing friends.",
-         reference="Meetings with young people looked after away from home"),
-    Item("MC-03", "meeting-children", "2026-01-20", ["2.1", "2.2"], ["KIQ3"],
-         ["continuity-of-care-and-relationships", "family-support"], "area-for-improvement",
-         "minor",
-         "Some children living away from home said they did not see their brothers and "
-         "sisters as often as they wanted, and that contact arrangements had been changed "
-         "without anyone asking them.",
-         reference="Meetings with young people looked after away from home"),
-    Item("MC-04", "meeting-children", "2026-01-22", ["2.1"], ["KIQ3"],
-         ["children-s-understanding-and-involvement", "children-s-views"], "strength",
-         "important",
-         "Most young people said that their social worker explained decisions to them and "
-         "that they had been asked for their views before their looked-after reviews.",
-         reference="Meetings with children and young people, islands"),
-    Item("MC-05", "meeting-children", "2026-01-27", ["1.1", "2.1"], ["KIQ4"],
-         ["transition-to-adulthood"], "area-for-improvement", "important",
-         "Care leavers valued their throughcare workers but felt unprepared for managing "
-         "money and a tenancy. Two had lost a tenancy within months of moving in.",
-         quote="They gave me the keys and that was kind of it.",
-         reference="Group discussion with care leavers"),
-    Item("MC-06", "meeting-children", "2026-02-03", ["2.1"], ["KIQ2"],
-         ["recovery-from-harm", "wellbeing-and-outcomes"], "strength", "important",
-         "Young people who had received help from the trauma recovery service said it had "
-         "helped them to sleep, to go back to school and to feel more like themselves again.",
-         quote="I feel normal again. Most days anyway.",
-         reference="Meetings with young people, trauma recovery service"),
-    Item("MC-07", "meeting-children", "2026-02-05", ["2.1", "9"], ["KIQ3", "KIQ5"],
-         ["participation-and-engagement", "children-s-rights"], "strength", "minor",
-         "Members of the care-experienced young people's council told us they had met elected "
-         "members and that their campaign had led to free bus travel for care-experienced "
-         "young people.",
-         reference="Meeting with the care-experienced young people's council"),
-
+    Item(
+        "MC-01",
+        "meeting-children",
+        "2026-01-13",
+        ["2.1"],
+        ["KIQ1", "KIQ3"],
+        ["keeping-children-safe", "relationships"],
+        "strength",
+        "important",
+        "Most children and young people we met told us they felt safe where they lived and "
+        "that there was an adult they trusted and could talk to.",
+        quote="If something's wrong I'd tell my carer. She'd sort it.",
+        reference="Meetings with children and young people, mainland",
+    ),
+    Item(
+        "MC-02",
+        "meeting-children",
+        "2026-01-15",
+        ["2.1"],
+        ["KIQ3"],
+        ["continuity-of-care-and-relationships"],
+        "area-for-improvement",
+        "important",
+        "A few young people had moved placement several times and told us that each move had "
+        "meant a new school and losing friends.",
+        reference="Meetings with young people looked after away from home",
+    ),
+    Item(
+        "MC-03",
+        "meeting-children",
+        "2026-01-20",
+        ["2.1", "2.2"],
+        ["KIQ3"],
+        ["continuity-of-care-and-relationships", "family-support"],
+        "area-for-improvement",
+        "minor",
+        "Some children living away from home said they did not see their brothers and "
+        "sisters as often as they wanted, and that contact arrangements had been changed "
+        "without anyone asking them.",
+        reference="Meetings with young people looked after away from home",
+    ),
+    Item(
+        "MC-04",
+        "meeting-children",
+        "2026-01-22",
+        ["2.1"],
+        ["KIQ3"],
+        ["children-s-understanding-and-involvement", "children-s-views"],
+        "strength",
+        "important",
+        "Most young people said that their social worker explained decisions to them and "
+        "that they had been asked for their views before their looked-after reviews.",
+        reference="Meetings with children and young people, islands",
+    ),
+    Item(
+        "MC-05",
+        "meeting-children",
+        "2026-01-27",
+        ["1.1", "2.1"],
+        ["KIQ4"],
+        ["transition-to-adulthood"],
+        "area-for-improvement",
+        "important",
+        "Care leavers valued their throughcare workers but felt unprepared for managing "
+        "money and a tenancy. Two had lost a tenancy within months of moving in.",
+        quote="They gave me the keys and that was kind of it.",
+        reference="Group discussion with care leavers",
+    ),
+    Item(
+        "MC-06",
+        "meeting-children",
+        "2026-02-03",
+        ["2.1"],
+        ["KIQ2"],
+        ["recovery-from-harm", "wellbeing-and-outcomes"],
+        "strength",
+        "important",
+        "Young people who had received help from the trauma recovery service said it had "
+        "helped them to sleep, to go back to school and to feel more like themselves again.",
+        quote="I feel normal again. Most days anyway.",
+        reference="Meetings with young people, trauma recovery service",
+    ),
+    Item(
+        "MC-07",
+        "meeting-children",
+        "2026-02-05",
+        ["2.1", "9"],
+        ["KIQ3", "KIQ5"],
+        ["participation-and-engagement", "children-s-rights"],
+        "strength",
+        "minor",
+        "Members of the care-experienced young people's council told us they had met elected "
+        "members and that their campaign had led to free bus travel for care-experienced "
+        "young people.",
+        reference="Meeting with the care-experienced young people's council",
+    ),
     # -- meeting parents and carers (January and February 2026) -----------------------------
-    Item("MF-01", "meeting-families", "2026-01-14", ["2.2"], ["KIQ2"],
-         ["relationships", "family-involvement"], "strength", "important",
-         "Most parents we met said that their social worker was honest with them and that "
-         "they knew what needed to change for their child to be safe.",
-         reference="Meetings with parents, mainland"),
-    Item("MF-02", "meeting-families", "2026-01-16", ["2.2"], ["KIQ2"],
-         ["family-support", "early-help"], "area-for-improvement", "important",
-         "Several parents said they had asked for help long before services became involved "
-         "and that support came only after a crisis.",
-         quote="I phoned three times asking for help. Nobody came till the police did.",
-         reference="Meetings with parents, mainland"),
-    Item("MF-03", "meeting-families", "2026-01-21", ["2.2", "2.1"], ["KIQ2"],
-         ["family-support", "effective-intervention"], "strength", "important",
-         "Parents who had taken part in the parenting programme or in family group decision "
-         "making spoke warmly about them and described calmer routines and fewer arguments at "
-         "home.",
-         reference="Meeting with a parenting programme group"),
-    Item("MF-04", "meeting-families", "2026-01-28", ["2.2"], ["KIQ3"],
-         ["family-support", "continuity-of-care-and-relationships"], "area-for-improvement",
-         "important",
-         "Parents of children looked after away from home told us they had little support of "
-         "their own after their child moved, and did not always know how they could work "
-         "towards their child coming home.",
-         reference="Meetings with parents of looked-after children"),
-    Item("MF-05", "meeting-families", "2026-02-04", ["2.2"], ["KIQ2"],
-         ["family-involvement"], "area-for-improvement", "minor",
-         "Some parents living on the islands said that meetings were held on the mainland or "
-         "by video call at short notice, which made it hard for them to take part.",
-         reference="Meetings with parents, islands"),
-    Item("MF-06", "meeting-families", "2026-02-05", ["2.1", "2.2"], ["KIQ3"],
-         ["relationships", "family-support"], "strength", "minor",
-         "Kinship carers we spoke with felt well supported by their link worker and valued "
-         "the kinship carers' support group.",
-         reference="Meeting with the kinship carers' support group"),
-
+    Item(
+        "MF-01",
+        "meeting-families",
+        "2026-01-14",
+        ["2.2"],
+        ["KIQ2"],
+        ["relationships", "family-involvement"],
+        "strength",
+        "important",
+        "Most parents we met said that their social worker was honest with them and that "
+        "they knew what needed to change for their child to be safe.",
+        reference="Meetings with parents, mainland",
+    ),
+    Item(
+        "MF-02",
+        "meeting-families",
+        "2026-01-16",
+        ["2.2"],
+        ["KIQ2"],
+        ["family-support", "early-help"],
+        "area-for-improvement",
+        "important",
+        "Several parents said they had asked for help long before services became involved "
+        "and that support came only after a crisis.",
+        quote="I phoned three times asking for help. Nobody came till the police did.",
+        reference="Meetings with parents, mainland",
+    ),
+    Item(
+        "MF-03",
+        "meeting-families",
+        "2026-01-21",
+        ["2.2", "2.1"],
+        ["KIQ2"],
+        ["family-support", "effective-intervention"],
+        "strength",
+        "important",
+        "Parents who had taken part in the parenting programme or in family group decision "
+        "making spoke warmly about them and described calmer routines and fewer arguments at "
+        "home.",
+        reference="Meeting with a parenting programme group",
+    ),
+    Item(
+        "MF-04",
+        "meeting-families",
+        "2026-01-28",
+        ["2.2"],
+        ["KIQ3"],
+        ["family-support", "continuity-of-care-and-relationships"],
+        "area-for-improvement",
+        "important",
+        "Parents of children looked after away from home told us they had little support of "
+        "their own after their child moved, and did not always know how they could work "
+        "towards their child coming home.",
+        reference="Meetings with parents of looked-after children",
+    ),
+    Item(
+        "MF-05",
+        "meeting-families",
+        "2026-02-04",
+        ["2.2"],
+        ["KIQ2"],
+        ["family-involvement"],
+        "area-for-improvement",
+        "minor",
+        "Some parents living on the islands said that meetings were held on the mainland or "
+        "by video call at short notice, which made it hard for them to take part.",
+        reference="Meetings with parents, islands",
+    ),
+    Item(
+        "MF-06",
+        "meeting-families",
+        "2026-02-05",
+        ["2.1", "2.2"],
+        ["KIQ3"],
+        ["relationships", "family-support"],
+        "strength",
+        "minor",
+        "Kinship carers we spoke with felt well supported by their link worker and valued "
+        "the kinship carers' support group.",
+        reference="Meeting with the kinship carers' support group",
+    ),
     # -- professional discussions with leaders (late February 2026) --------------------------
-    Item("PD-01", "professional-discussion", "2026-02-24", ["9"], ["KIQ5"],
-         ["collaborative-leadership", "vision-and-values"], "area-for-improvement", "major",
-         "Chief officers acknowledged that partners had not agreed a shared vision or "
-         "priorities for children in need of care and protection since services were "
-         "restructured in 2024. The chief officers group had met only twice in the past year.",
-         reference="Professional discussion 1: chief officers group"),
-    Item("PD-02", "professional-discussion", "2026-02-24", ["9", "1.1"], ["KIQ5"],
-         ["performance-and-quality-assurance", "trends-in-performance"],
-         "area-for-improvement", "important",
-         "Leaders could describe some improving trends, such as fewer re-registrations on the "
-         "child protection register, but could not explain the reasons for them or show how "
-         "their decisions had improved outcomes.",
-         reference="Professional discussion 1: chief officers group"),
-    Item("PD-03", "professional-discussion", "2026-02-25", ["9"], ["KIQ5"],
-         ["collaborative-leadership", "response-to-concerns"], "strength", "important",
-         "The child protection committee was well led and had a clear improvement plan. Its "
-         "work on interagency referral discussions had made the response to concerns "
-         "measurably more timely.",
-         reference="Professional discussion 2: chair and members of the child protection "
-                   "committee"),
-    Item("PD-04", "professional-discussion", "2026-02-25", ["9"], ["KIQ5"],
-         ["collaborative-leadership", "self-evaluation"], "area-for-improvement",
-         "important",
-         "Leaders told us that corporate parenting responsibilities were well understood in "
-         "social work and education but much less so in housing and other services. The "
-         "corporate parenting plan had lapsed in 2024.",
-         reference="Professional discussion 2: chair and members of the child protection "
-                   "committee"),
-    Item("PD-05", "professional-discussion", "2026-02-26", ["9", "2.2"], ["KIQ5"],
-         ["use-of-resources", "early-help"], "context", "important",
-         "Leaders explained that budget reductions had closed the family support service in "
-         "two localities. A review of the impact on families had been commissioned but had "
-         "not yet reported.",
-         reference="Professional discussion 3: chief officers group",
-         md="pd-05-family-support-budget.md",
-         detail="""\
+    Item(
+        "PD-01",
+        "professional-discussion",
+        "2026-02-24",
+        ["9"],
+        ["KIQ5"],
+        ["collaborative-leadership", "vision-and-values"],
+        "area-for-improvement",
+        "major",
+        "Chief officers acknowledged that partners had not agreed a shared vision or "
+        "priorities for children in need of care and protection since services were "
+        "restructured in 2024. The chief officers group had met only twice in the past year.",
+        reference="Professional discussion 1: chief officers group",
+    ),
+    Item(
+        "PD-02",
+        "professional-discussion",
+        "2026-02-24",
+        ["9", "1.1"],
+        ["KIQ5"],
+        ["performance-and-quality-assurance", "trends-in-performance"],
+        "area-for-improvement",
+        "important",
+        "Leaders could describe some improving trends, such as fewer re-registrations on the "
+        "child protection register, but could not explain the reasons for them or show how "
+        "their decisions had improved outcomes.",
+        reference="Professional discussion 1: chief officers group",
+    ),
+    Item(
+        "PD-03",
+        "professional-discussion",
+        "2026-02-25",
+        ["9"],
+        ["KIQ5"],
+        ["collaborative-leadership", "response-to-concerns"],
+        "strength",
+        "important",
+        "The child protection committee was well led and had a clear improvement plan. Its "
+        "work on interagency referral discussions had made the response to concerns "
+        "measurably more timely.",
+        reference="Professional discussion 2: chair and members of the child protection committee",
+    ),
+    Item(
+        "PD-04",
+        "professional-discussion",
+        "2026-02-25",
+        ["9"],
+        ["KIQ5"],
+        ["collaborative-leadership", "self-evaluation"],
+        "area-for-improvement",
+        "important",
+        "Leaders told us that corporate parenting responsibilities were well understood in "
+        "social work and education but much less so in housing and other services. The "
+        "corporate parenting plan had lapsed in 2024.",
+        reference="Professional discussion 2: chair and members of the child protection committee",
+    ),
+    Item(
+        "PD-05",
+        "professional-discussion",
+        "2026-02-26",
+        ["9", "2.2"],
+        ["KIQ5"],
+        ["use-of-resources", "early-help"],
+        "context",
+        "important",
+        "Leaders explained that budget reductions had closed the family support service in "
+        "two localities. A review of the impact on families had been commissioned but had "
+        "not yet reported.",
+        reference="Professional discussion 3: chief officers group",
+        md="pd-05-family-support-budget.md",
+        detail="""\
 Professional discussion 3, with the chief officers group: the chief executives of the
 council and the health board, the local police commander and the chief social work officer.
 
@@ -1160,67 +1788,135 @@ council and the health board, the local police commander and the chief social wo
   2025. It had not reported, and no interim information had been asked for.
 - Chief officers agreed that early help had reduced and said that restoring it would be a
   priority of the next children's services plan. There was no timescale for that plan.
-"""),
-
+""",
+    ),
     # -- interviews (February 2026) ----------------------------------------------------------
-    Item("INT-01", "interview", "2026-02-09", ["2.1"], ["KIQ1"],
-         ["response-to-concerns", "keeping-children-safe"], "strength", "important",
-         "A detective inspector in the public protection unit described joint investigative "
-         "interviews being arranged quickly and good working relationships with social work "
-         "and health colleagues.",
-         reference="Interview: detective inspector, public protection unit"),
-    Item("INT-02", "interview", "2026-02-11", ["1.1", "2.1"], ["KIQ3"],
-         ["wellbeing-and-outcomes"], "area-for-improvement", "important",
-         "The nurse for looked-after children told us that health assessments were often "
-         "late for children placed outside the area, and that waits for dental treatment on "
-         "the islands were long.",
-         reference="Interview: nurse for looked-after children"),
-    Item("INT-03", "interview", "2026-02-13", ["1.1"], ["KIQ3"],
-         ["wellbeing-and-outcomes", "trends-in-performance"], "strength", "minor",
-         "The virtual head teacher described better attendance and fewer exclusions among "
-         "looked-after children over three years, although their attainment remained well "
-         "below that of their peers.",
-         reference="Interview: virtual head teacher for care-experienced children"),
-    Item("INT-04", "interview", "2026-02-16", ["2.2"], ["KIQ2"],
-         ["family-support", "commissioning"], "strength", "minor",
-         "A third sector manager described a new peer mentoring project for parents affected "
-         "by substance use, commissioned jointly by health and social work, which had received "
-         "good early feedback.",
-         reference="Interview: manager, third sector family service"),
-    Item("INT-05", "interview", "2026-02-19", ["9"], ["KIQ5"],
-         ["self-evaluation", "performance-and-quality-assurance"], "area-for-improvement",
-         "important",
-         "The chief social work officer told us that partners had not evaluated services for "
-         "looked-after children and care leavers together, and that the position statement "
-         "had been written mainly by social work.",
-         reference="Interview: chief social work officer"),
-
+    Item(
+        "INT-01",
+        "interview",
+        "2026-02-09",
+        ["2.1"],
+        ["KIQ1"],
+        ["response-to-concerns", "keeping-children-safe"],
+        "strength",
+        "important",
+        "A detective inspector in the public protection unit described joint investigative "
+        "interviews being arranged quickly and good working relationships with social work "
+        "and health colleagues.",
+        reference="Interview: detective inspector, public protection unit",
+    ),
+    Item(
+        "INT-02",
+        "interview",
+        "2026-02-11",
+        ["1.1", "2.1"],
+        ["KIQ3"],
+        ["wellbeing-and-outcomes"],
+        "area-for-improvement",
+        "important",
+        "The nurse for looked-after children told us that health assessments were often "
+        "late for children placed outside the area, and that waits for dental treatment on "
+        "the islands were long.",
+        reference="Interview: nurse for looked-after children",
+    ),
+    Item(
+        "INT-03",
+        "interview",
+        "2026-02-13",
+        ["1.1"],
+        ["KIQ3"],
+        ["wellbeing-and-outcomes", "trends-in-performance"],
+        "strength",
+        "minor",
+        "The virtual head teacher described better attendance and fewer exclusions among "
+        "looked-after children over three years, although their attainment remained well "
+        "below that of their peers.",
+        reference="Interview: virtual head teacher for care-experienced children",
+    ),
+    Item(
+        "INT-04",
+        "interview",
+        "2026-02-16",
+        ["2.2"],
+        ["KIQ2"],
+        ["family-support", "commissioning"],
+        "strength",
+        "minor",
+        "A third sector manager described a new peer mentoring project for parents affected "
+        "by substance use, commissioned jointly by health and social work, which had received "
+        "good early feedback.",
+        reference="Interview: manager, third sector family service",
+    ),
+    Item(
+        "INT-05",
+        "interview",
+        "2026-02-19",
+        ["9"],
+        ["KIQ5"],
+        ["self-evaluation", "performance-and-quality-assurance"],
+        "area-for-improvement",
+        "important",
+        "The chief social work officer told us that partners had not evaluated services for "
+        "looked-after children and care leavers together, and that the position statement "
+        "had been written mainly by social work.",
+        reference="Interview: chief social work officer",
+    ),
     # -- observations (February 2026) --------------------------------------------------------
-    Item("OBS-01", "observation", "2026-02-13", ["2.1"], ["KIQ1"],
-         ["response-to-concerns"], "strength", "important",
-         "In an interagency referral discussion we observed, police, health and social work "
-         "shared information promptly, agreed immediate safety measures and recorded a clear "
-         "rationale for their decisions.",
-         reference="Observation: interagency referral discussion"),
-    Item("OBS-02", "observation", "2026-02-16", ["2.1", "2.2"], ["KIQ2"],
-         ["planning-and-review", "family-involvement"], "strength", "minor",
-         "At a child protection case conference the chair made sure that the parents "
-         "understood the concerns and the plan, and the child's views were presented by their "
-         "advocacy worker.",
-         reference="Observation: child protection case conference"),
-    Item("OBS-03", "observation", "2026-02-19", ["2.2"], ["KIQ3"],
-         ["family-involvement", "planning-and-review"], "area-for-improvement", "minor",
-         "At a looked-after review the parent was not present, and there was no record of "
-         "efforts to involve them or to tell them about the decisions afterwards.",
-         reference="Observation: looked-after review"),
-    Item("OBS-04", "observation", "2026-02-20", ["9"], ["KIQ5"],
-         ["collaborative-leadership", "performance-and-quality-assurance"],
-         "area-for-improvement", "important",
-         "At the corporate parenting board we observed, few partners attended and the "
-         "performance report was noted without discussion.",
-         reference="Observation: corporate parenting board",
-         md="obs-04-corporate-parenting-board.md",
-         detail="""\
+    Item(
+        "OBS-01",
+        "observation",
+        "2026-02-13",
+        ["2.1"],
+        ["KIQ1"],
+        ["response-to-concerns"],
+        "strength",
+        "important",
+        "In an interagency referral discussion we observed, police, health and social work "
+        "shared information promptly, agreed immediate safety measures and recorded a clear "
+        "rationale for their decisions.",
+        reference="Observation: interagency referral discussion",
+    ),
+    Item(
+        "OBS-02",
+        "observation",
+        "2026-02-16",
+        ["2.1", "2.2"],
+        ["KIQ2"],
+        ["planning-and-review", "family-involvement"],
+        "strength",
+        "minor",
+        "At a child protection case conference the chair made sure that the parents "
+        "understood the concerns and the plan, and the child's views were presented by their "
+        "advocacy worker.",
+        reference="Observation: child protection case conference",
+    ),
+    Item(
+        "OBS-03",
+        "observation",
+        "2026-02-19",
+        ["2.2"],
+        ["KIQ3"],
+        ["family-involvement", "planning-and-review"],
+        "area-for-improvement",
+        "minor",
+        "At a looked-after review the parent was not present, and there was no record of "
+        "efforts to involve them or to tell them about the decisions afterwards.",
+        reference="Observation: looked-after review",
+    ),
+    Item(
+        "OBS-04",
+        "observation",
+        "2026-02-20",
+        ["9"],
+        ["KIQ5"],
+        ["collaborative-leadership", "performance-and-quality-assurance"],
+        "area-for-improvement",
+        "important",
+        "At the corporate parenting board we observed, few partners attended and the "
+        "performance report was noted without discussion.",
+        reference="Observation: corporate parenting board",
+        md="obs-04-corporate-parenting-board.md",
+        detail="""\
 Observed with the agreement of the chair. These notes are anonymised.
 
 - Present: the chair (an elected member), social work, education and the care-experienced
@@ -1231,80 +1927,169 @@ Observed with the agreement of the chair. These notes are anonymised.
   back to housing", with no one from housing present and no date agreed.
 - The board's terms of reference have not been reviewed since the corporate parenting plan
   lapsed.
-"""),
-    Item("OBS-05", "observation", "2026-02-23", ["1.1", "2.1"], ["KIQ4"],
-         ["transition-to-adulthood"], "context", "minor",
-         "We observed a pathway planning meeting in which the young person set the agenda. "
-         "The plan was detailed but depended on housing that was not yet available.",
-         reference="Observation: pathway planning meeting"),
-
+""",
+    ),
+    Item(
+        "OBS-05",
+        "observation",
+        "2026-02-23",
+        ["1.1", "2.1"],
+        ["KIQ4"],
+        ["transition-to-adulthood"],
+        "context",
+        "minor",
+        "We observed a pathway planning meeting in which the young person set the agenda. "
+        "The plan was detailed but depended on housing that was not yet available.",
+        reference="Observation: pathway planning meeting",
+    ),
     # -- free-text survey comments (staff survey closed November 2025, others January 2026) --
-    Item("SC-01", "survey-comment", "2025-12-01", ["9"], ["KIQ5"],
-         ["staff-supported-and-equipped", "leadership-of-people"], "area-for-improvement",
-         "important",
-         "Many comments in the staff survey described low morale after the restructure and "
-         "uncertainty about who was accountable for decisions.",
-         quote="Nobody above team leader level seems to know what we actually do.",
-         reference="Staff survey, free-text comments"),
-    Item("SC-02", "survey-comment", "2025-12-01", ["2.1"], ["KIQ1"],
-         ["keeping-children-safe", "response-to-concerns"], "strength", "minor",
-         "Staff comments expressed confidence in the response to child protection concerns "
-         "and praised joint working with the police.",
-         reference="Staff survey, free-text comments"),
-    Item("SC-03", "survey-comment", "2026-02-02", ["2.2"], ["KIQ2"],
-         ["family-support", "early-help"], "area-for-improvement", "important",
-         "The comments most often made in the parents' survey asked for help earlier and "
-         "closer to home.",
-         reference="Parents and carers' survey, free-text comments"),
-    Item("SC-04", "survey-comment", "2026-02-02", ["2.1"], ["KIQ3"],
-         ["relationships", "children-s-views"], "strength", "minor",
-         "Children's comments were mostly positive about their carers and workers. Several "
-         "wrote that they wanted more say about seeing their families.",
-         reference="Children and young people's survey, free-text comments"),
-    Item("SC-05", "survey-comment", "2026-02-02", ["1.1"], ["KIQ4"],
-         ["transition-to-adulthood"], "area-for-improvement", "minor",
-         "A few comments from young people receiving aftercare said they did not know what "
-         "help they were entitled to after the age of 21.",
-         reference="Children and young people's survey, free-text comments"),
-    Item("SC-06", "survey-comment", "2025-12-01", ["9", "7.2"], ["KIQ5"],
-         ["workforce-development", "staff-supported-and-equipped"], "area-for-improvement",
-         "minor",
-         "Staff commented that multi-agency training had been reduced and that newly qualified "
-         "staff relied on colleagues rather than on a planned induction.",
-         reference="Staff survey, free-text comments"),
-
+    Item(
+        "SC-01",
+        "survey-comment",
+        "2025-12-01",
+        ["9"],
+        ["KIQ5"],
+        ["staff-supported-and-equipped", "leadership-of-people"],
+        "area-for-improvement",
+        "important",
+        "Many comments in the staff survey described low morale after the restructure and "
+        "uncertainty about who was accountable for decisions.",
+        quote="Nobody above team leader level seems to know what we actually do.",
+        reference="Staff survey, free-text comments",
+    ),
+    Item(
+        "SC-02",
+        "survey-comment",
+        "2025-12-01",
+        ["2.1"],
+        ["KIQ1"],
+        ["keeping-children-safe", "response-to-concerns"],
+        "strength",
+        "minor",
+        "Staff comments expressed confidence in the response to child protection concerns "
+        "and praised joint working with the police.",
+        reference="Staff survey, free-text comments",
+    ),
+    Item(
+        "SC-03",
+        "survey-comment",
+        "2026-02-02",
+        ["2.2"],
+        ["KIQ2"],
+        ["family-support", "early-help"],
+        "area-for-improvement",
+        "important",
+        "The comments most often made in the parents' survey asked for help earlier and "
+        "closer to home.",
+        reference="Parents and carers' survey, free-text comments",
+    ),
+    Item(
+        "SC-04",
+        "survey-comment",
+        "2026-02-02",
+        ["2.1"],
+        ["KIQ3"],
+        ["relationships", "children-s-views"],
+        "strength",
+        "minor",
+        "Children's comments were mostly positive about their carers and workers. Several "
+        "wrote that they wanted more say about seeing their families.",
+        reference="Children and young people's survey, free-text comments",
+    ),
+    Item(
+        "SC-05",
+        "survey-comment",
+        "2026-02-02",
+        ["1.1"],
+        ["KIQ4"],
+        ["transition-to-adulthood"],
+        "area-for-improvement",
+        "minor",
+        "A few comments from young people receiving aftercare said they did not know what "
+        "help they were entitled to after the age of 21.",
+        reference="Children and young people's survey, free-text comments",
+    ),
+    Item(
+        "SC-06",
+        "survey-comment",
+        "2025-12-01",
+        ["9", "7.2"],
+        ["KIQ5"],
+        ["workforce-development", "staff-supported-and-equipped"],
+        "area-for-improvement",
+        "minor",
+        "Staff commented that multi-agency training had been reduced and that newly qualified "
+        "staff relied on colleagues rather than on a planned induction.",
+        reference="Staff survey, free-text comments",
+    ),
     # -- documents (received October and November 2025) --------------------------------------
-    Item("DOC-01", "document", "2025-10-27", ["1.1"], ["KIQ2"],
-         ["trends-in-performance", "keeping-children-safe"], "strength", "minor",
-         "Child protection data showed the rate of re-registration within 18 months falling "
-         "from 14% to 8% over three years.",
-         reference="Child protection committee annual report 2024/25"),
-    Item("DOC-02", "document", "2025-10-27", ["1.1"], ["KIQ4"],
-         ["transition-to-adulthood", "trends-in-performance"], "area-for-improvement",
-         "important",
-         "The proportion of care leavers in education, employment or training nine months "
-         "after leaving school had not improved in three years and remained well below the "
-         "rate for all school leavers.",
-         reference="Looked-after children and care leavers: performance summary 2024/25"),
-    Item("DOC-03", "document", "2025-10-29", ["9"], ["KIQ5"],
-         ["strategic-planning", "vision-and-values"], "area-for-improvement", "important",
-         "The children's services plan had expired in 2024, and an interim statement of "
-         "priorities had not been agreed by all partners.",
-         reference="Integrated children's services plan 2021–2024 and draft interim "
-                   "priorities"),
-    Item("DOC-04", "document", "2025-10-29", ["2.1"], ["KIQ1"],
-         ["response-to-concerns", "policies-and-procedures"], "strength", "minor",
-         "Interagency child protection procedures were revised in 2024 in line with national "
-         "guidance and include clear local guidance on interagency referral discussions.",
-         reference="Kinloch Mhor interagency child protection procedures (2024)"),
-    Item("DOC-05", "document", "2025-11-03", ["9"], ["KIQ5"],
-         ["performance-and-quality-assurance", "assessment-and-planning-with-quality-assurance"],
-         "area-for-improvement", "important",
-         "The last multi-agency case file audit took place in 2023, and its recommendations on "
-         "the quality of chronologies and plans had not been followed up.",
-         reference="Multi-agency case file audit report (2023)",
-         md="doc-05-case-file-audit.md",
-         detail="""\
+    Item(
+        "DOC-01",
+        "document",
+        "2025-10-27",
+        ["1.1"],
+        ["KIQ2"],
+        ["trends-in-performance", "keeping-children-safe"],
+        "strength",
+        "minor",
+        "Child protection data showed the rate of re-registration within 18 months falling "
+        "from 14% to 8% over three years.",
+        reference="Child protection committee annual report 2024/25",
+    ),
+    Item(
+        "DOC-02",
+        "document",
+        "2025-10-27",
+        ["1.1"],
+        ["KIQ4"],
+        ["transition-to-adulthood", "trends-in-performance"],
+        "area-for-improvement",
+        "important",
+        "The proportion of care leavers in education, employment or training nine months "
+        "after leaving school had not improved in three years and remained well below the "
+        "rate for all school leavers.",
+        reference="Looked-after children and care leavers: performance summary 2024/25",
+    ),
+    Item(
+        "DOC-03",
+        "document",
+        "2025-10-29",
+        ["9"],
+        ["KIQ5"],
+        ["strategic-planning", "vision-and-values"],
+        "area-for-improvement",
+        "important",
+        "The children's services plan had expired in 2024, and an interim statement of "
+        "priorities had not been agreed by all partners.",
+        reference="Integrated children's services plan 2021–2024 and draft interim priorities",
+    ),
+    Item(
+        "DOC-04",
+        "document",
+        "2025-10-29",
+        ["2.1"],
+        ["KIQ1"],
+        ["response-to-concerns", "policies-and-procedures"],
+        "strength",
+        "minor",
+        "Interagency child protection procedures were revised in 2024 in line with national "
+        "guidance and include clear local guidance on interagency referral discussions.",
+        reference="Kinloch Mhor interagency child protection procedures (2024)",
+    ),
+    Item(
+        "DOC-05",
+        "document",
+        "2025-11-03",
+        ["9"],
+        ["KIQ5"],
+        ["performance-and-quality-assurance", "assessment-and-planning-with-quality-assurance"],
+        "area-for-improvement",
+        "important",
+        "The last multi-agency case file audit took place in 2023, and its recommendations on "
+        "the quality of chronologies and plans had not been followed up.",
+        reference="Multi-agency case file audit report (2023)",
+        md="doc-05-case-file-audit.md",
+        detail="""\
 Reviewed: the multi-agency case file audit report (2023) and the child protection committee
 minutes since.
 
@@ -1315,73 +2100,125 @@ minutes since.
 - No audit of records of looked-after children or care leavers has been carried out.
 - Our own record reading found much the same: less than half of chronologies were good or
   better.
-"""),
-    Item("DOC-06", "document", "2025-11-05", ["1.1", "2.1"], ["KIQ3"],
-         ["continuity-of-care-and-relationships", "use-of-resources"], "strength", "minor",
-         "Placement data showed more looked-after children living in family-based care within "
-         "the area, and fewer placed outside Kinloch Mhor, than three years earlier.",
-         reference="Looked-after children: placement report 2024/25"),
-
+""",
+    ),
+    Item(
+        "DOC-06",
+        "document",
+        "2025-11-05",
+        ["1.1", "2.1"],
+        ["KIQ3"],
+        ["continuity-of-care-and-relationships", "use-of-resources"],
+        "strength",
+        "minor",
+        "Placement data showed more looked-after children living in family-based care within "
+        "the area, and fewer placed outside Kinloch Mhor, than three years earlier.",
+        reference="Looked-after children: placement report 2024/25",
+    ),
     # -- the position statement (received October 2025) -------------------------------------
-    Item("PS-01", "position-statement", "2025-10-24", ["2.1"], ["KIQ1"],
-         ["response-to-concerns"], "context", "minor",
-         "The position statement described the response to child protection concerns as a "
-         "strength, which our findings confirmed.",
-         reference="Kinloch Mhor partnership position statement, section 1"),
-    Item("PS-02", "position-statement", "2025-10-24", ["2.2"], ["KIQ2"],
-         ["family-support"], "area-for-improvement", "important",
-         "The partnership recognised that reductions in family support had made it harder for "
-         "parents to get help early.",
-         reference="Kinloch Mhor partnership position statement, section 2"),
-    Item("PS-03", "position-statement", "2025-10-24", ["9"], ["KIQ5"],
-         ["self-evaluation", "collaborative-leadership"], "area-for-improvement", "important",
-         "The position statement evaluated leadership as good but gave little evidence for "
-         "this. It did not reflect the gaps in strategic planning and quality assurance that "
-         "we found.",
-         reference="Kinloch Mhor partnership position statement, section 5"),
-    Item("PS-04", "position-statement", "2025-10-24", ["1.1"], ["KIQ3"],
-         ["trends-in-performance"], "context", "minor",
-         "The position statement set out improving trends in school attendance and placement "
-         "stability for looked-after children but few measures of outcomes for care leavers.",
-         reference="Kinloch Mhor partnership position statement, section 3"),
+    Item(
+        "PS-01",
+        "position-statement",
+        "2025-10-24",
+        ["2.1"],
+        ["KIQ1"],
+        ["response-to-concerns"],
+        "context",
+        "minor",
+        "The position statement described the response to child protection concerns as a "
+        "strength, which our findings confirmed.",
+        reference="Kinloch Mhor partnership position statement, section 1",
+    ),
+    Item(
+        "PS-02",
+        "position-statement",
+        "2025-10-24",
+        ["2.2"],
+        ["KIQ2"],
+        ["family-support"],
+        "area-for-improvement",
+        "important",
+        "The partnership recognised that reductions in family support had made it harder for "
+        "parents to get help early.",
+        reference="Kinloch Mhor partnership position statement, section 2",
+    ),
+    Item(
+        "PS-03",
+        "position-statement",
+        "2025-10-24",
+        ["9"],
+        ["KIQ5"],
+        ["self-evaluation", "collaborative-leadership"],
+        "area-for-improvement",
+        "important",
+        "The position statement evaluated leadership as good but gave little evidence for "
+        "this. It did not reflect the gaps in strategic planning and quality assurance that "
+        "we found.",
+        reference="Kinloch Mhor partnership position statement, section 5",
+    ),
+    Item(
+        "PS-04",
+        "position-statement",
+        "2025-10-24",
+        ["1.1"],
+        ["KIQ3"],
+        ["trends-in-performance"],
+        "context",
+        "minor",
+        "The position statement set out improving trends in school attendance and placement "
+        "stability for looked-after children but few measures of outcomes for care leavers.",
+        reference="Kinloch Mhor partnership position statement, section 3",
+    ),
 ]
 
 KINLOCH_MODERATORS = ["lead", "social-work", "health", "education", "police"]
 KINLOCH_EVALUATIONS = [
     Evaluation(
-        "1.1", 3,
+        "1.1",
+        3,
         "Some measures were improving, including fewer re-registrations on the child "
         "protection register and more looked-after children living in family-based care in "
         "the area. Outcomes for care leavers had not improved, health assessments for children "
         "placed outside the area were often late, and the partnership had little data to show "
         "trends. Strengths only just outweighed weaknesses.",
-        "2026-03-11", KINLOCH_MODERATORS),
+        "2026-03-11",
+        KINLOCH_MODERATORS,
+    ),
     Evaluation(
-        "2.1", 4,
+        "2.1",
+        4,
         "The response to child protection concerns was prompt and well coordinated, and most "
         "children and young people we met felt safe and had an adult they trusted. Most "
         "children's safety had improved since services became involved. Waits for specialist "
         "recovery support and repeated placement moves for a few young people meant that "
         "outcomes were not yet consistently good.",
-        "2026-03-11", KINLOCH_MODERATORS),
+        "2026-03-11",
+        KINLOCH_MODERATORS,
+    ),
     Evaluation(
-        "2.2", 3,
+        "2.2",
+        3,
         "Parents valued honest relationships with their workers, and those who took part in "
         "the parenting programme or family group decision making described real change. "
         "However, only the majority of parents received the help they needed, help at an "
         "early stage had reduced, and parents of children looked after away from home had "
         "little support of their own.",
-        "2026-03-11", KINLOCH_MODERATORS),
+        "2026-03-11",
+        KINLOCH_MODERATORS,
+    ),
     Evaluation(
-        "9", 2,
+        "9",
+        2,
         "The child protection committee gave effective leadership to the response to "
         "concerns. Beyond this, partners had not agreed a shared vision or priorities since "
         "2024, the children's services plan had lapsed, and there was no joint "
         "self-evaluation or regular quality assurance of practice. Leaders could not show how "
         "their decisions had improved outcomes, and staff had little confidence in senior "
         "leadership.",
-        "2026-03-12", KINLOCH_MODERATORS,
-        independent=[("lead", 2), ("health", 3), ("police", 2)]),
+        "2026-03-12",
+        KINLOCH_MODERATORS,
+        independent=[("lead", 2), ("health", 3), ("police", 2)],
+    ),
 ]
 
 
@@ -1395,25 +2232,51 @@ class Example:
     manifest: Manifest
     kinds: tuple[tuple[str, int], ...]
     records: tuple[Question, ...]
-    reader_pairs: tuple[tuple[str, int, str], ...]   # file, records read, spreadsheet style
+    reader_pairs: tuple[tuple[str, int, str], ...]  # file, records read, spreadsheet style
     surveys: tuple[tuple[str, str, int, tuple[tuple[str, tuple[float, ...]], ...]], ...]
     items: list[Item]
     evaluations: list[Evaluation]
 
 
 EXAMPLES = (
-    Example(GLENBRAE, 20250929, GLENBRAE_MANIFEST, (("cso-at-home", 100),), GLENBRAE_RECORDS,
-            (("reader-pair-a.csv", 34, "lower"), ("reader-pair-b.csv", 33, "title"),
-             ("reader-pair-c.csv", 33, "lower")),
-            (("staff", "ST", 306, GLENBRAE_STAFF), ("children", "CH", 36, GLENBRAE_CHILDREN),
-             ("parents", "PA", 34, GLENBRAE_PARENTS)),
-            GLENBRAE_ITEMS, GLENBRAE_EVALUATIONS),
-    Example(KINLOCH, 20251020, KINLOCH_MANIFEST, KINLOCH_KINDS, KINLOCH_RECORDS,
-            (("reader-pair-a.csv", 33, "lower"), ("reader-pair-b.csv", 33, "lower"),
-             ("reader-pair-c.csv", 32, "title")),
-            (("staff", "ST", 288, KINLOCH_STAFF), ("children", "CH", 38, KINLOCH_CHILDREN),
-             ("parents", "PA", 31, KINLOCH_PARENTS)),
-            KINLOCH_ITEMS, KINLOCH_EVALUATIONS),
+    Example(
+        GLENBRAE,
+        20250929,
+        GLENBRAE_MANIFEST,
+        (("cso-at-home", 100),),
+        GLENBRAE_RECORDS,
+        (
+            ("reader-pair-a.csv", 34, "lower"),
+            ("reader-pair-b.csv", 33, "title"),
+            ("reader-pair-c.csv", 33, "lower"),
+        ),
+        (
+            ("staff", "ST", 306, GLENBRAE_STAFF),
+            ("children", "CH", 36, GLENBRAE_CHILDREN),
+            ("parents", "PA", 34, GLENBRAE_PARENTS),
+        ),
+        GLENBRAE_ITEMS,
+        GLENBRAE_EVALUATIONS,
+    ),
+    Example(
+        KINLOCH,
+        20251020,
+        KINLOCH_MANIFEST,
+        KINLOCH_KINDS,
+        KINLOCH_RECORDS,
+        (
+            ("reader-pair-a.csv", 33, "lower"),
+            ("reader-pair-b.csv", 33, "lower"),
+            ("reader-pair-c.csv", 32, "title"),
+        ),
+        (
+            ("staff", "ST", 288, KINLOCH_STAFF),
+            ("children", "CH", 38, KINLOCH_CHILDREN),
+            ("parents", "PA", 31, KINLOCH_PARENTS),
+        ),
+        KINLOCH_ITEMS,
+        KINLOCH_EVALUATIONS,
+    ),
 )
 
 
@@ -1422,8 +2285,10 @@ def write_example(out: Path, ex: Example) -> None:
     m = ex.manifest
     write(folder / "inspection.yaml", manifest_file(m))
     write_items(folder, m.partnership, ex.items)
-    write(folder / "evaluations.yaml", evaluations_file(
-        f"The team's moderated evaluations: {m.partnership}.", ex.evaluations))
+    write(
+        folder / "evaluations.yaml",
+        evaluations_file(f"The team's moderated evaluations: {m.partnership}.", ex.evaluations),
+    )
     rng = random.Random(ex.seed)
     kinds = [kind for kind, count in ex.kinds for _ in range(count)]
     kinds = [kinds[i] for i in sorted(range(len(kinds)), key=lambda _i: rng.random())]
@@ -1431,12 +2296,16 @@ def write_example(out: Path, ex: Example) -> None:
     assert len(rows) == sum(n for _, n, _ in ex.reader_pairs)
     first = 0
     for name, count, style in ex.reader_pairs:
-        write(folder / "records" / name,
-              records_csv(first + 1, rows[first:first + count], ex.records, style))
+        write(
+            folder / "records" / name,
+            records_csv(first + 1, rows[first : first + count], ex.records, style),
+        )
         first += count
     for k, (survey, prefix, n, questions) in enumerate(ex.surveys, start=1):
-        write(folder / "surveys" / f"{survey}.csv",
-              survey_csv(random.Random(ex.seed + k), prefix, n, questions))
+        write(
+            folder / "surveys" / f"{survey}.csv",
+            survey_csv(random.Random(ex.seed + k), prefix, n, questions),
+        )
 
 
 def check_yaml(folder: Path) -> None:
@@ -1462,8 +2331,9 @@ def check_yaml(folder: Path) -> None:
 # planted mistakes (and what they lead to) is reported.
 # =============================================================================================
 
-BROKEN_HEADER = "# A practice folder with planted mistakes: see examples/broken/README.md.\n" \
-                f"# {GENERATED}\n"
+BROKEN_HEADER = (
+    f"# A practice folder with planted mistakes: see examples/broken/README.md.\n# {GENERATED}\n"
+)
 
 BROKEN_MANIFEST = """\
 framework: cso-at-home@1.0.0
@@ -1565,8 +2435,10 @@ def baseline(folder: Path, *, manifest: bool = True, dated: bool = True) -> None
     items = BROKEN_ITEMS if dated else re.sub(r"\n  date: [0-9-]+", "", BROKEN_ITEMS)
     write(folder / "evidence" / "items.yaml", BROKEN_HEADER + items)
     write(folder / "records" / "reader-pair-a.csv", baseline_records())
-    write(folder / "surveys" / "children.csv",
-          survey_csv(random.Random(7), "CH", 12, GLENBRAE_CHILDREN))
+    write(
+        folder / "surveys" / "children.csv",
+        survey_csv(random.Random(7), "CH", 12, GLENBRAE_CHILDREN),
+    )
     write(folder / "evaluations.yaml", BROKEN_HEADER + BROKEN_EVALUATIONS)
 
 
@@ -1685,80 +2557,107 @@ SURVEY_COMMENT_SUMMARIES = (
 )
 
 
-ALIAS_BOMB = "\n".join(
-    ["# An attack on YAML readers ('billion laughs'): each list holds nine of the one before,",
-     "# so nine levels stand for 387 million values. inspectkit stops at once (IK009).",
-     'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]) + "\n"
+ALIAS_BOMB = (
+    "\n".join(
+        [
+            "# An attack on YAML readers ('billion laughs'): each list holds nine of the one before,",
+            "# so nine levels stand for 387 million values. inspectkit stops at once (IK009).",
+            'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+        ]
+        + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    )
+    + "\n"
+)
 
 
 def many_aliases() -> str:
     """An evidence file that reuses anchors many times: allowed, since nothing multiplies."""
-    lines = ["# Staff survey comments. Anchors save typing the same lists again.",
-             "- id: SC-01", "  source: survey-comment",
-             '  indicators: &ind ["9.2"]', "  lines_of_enquiry: &loe [LOE3]",
-             "  themes: &th [staff-support-and-training]", "  finding: context",
-             f"  summary: {SURVEY_COMMENT_SUMMARIES[0]}"]
+    lines = [
+        "# Staff survey comments. Anchors save typing the same lists again.",
+        "- id: SC-01",
+        "  source: survey-comment",
+        '  indicators: &ind ["9.2"]',
+        "  lines_of_enquiry: &loe [LOE3]",
+        "  themes: &th [staff-support-and-training]",
+        "  finding: context",
+        f"  summary: {SURVEY_COMMENT_SUMMARIES[0]}",
+    ]
     for n, summary in enumerate(SURVEY_COMMENT_SUMMARIES[1:], start=2):
-        lines += [f"- id: SC-{n:02d}", "  source: survey-comment", "  indicators: *ind",
-                  "  lines_of_enquiry: *loe", "  themes: *th", "  finding: context",
-                  f"  summary: {summary}"]
-    lines += ["- id: SC-18", "  source: survey-comment", "  indicators: *ind",
-              "  lines_of_enquiry: *loe", "  themes: *th", "  finding: context",
-              "  summary: Staff would like more joint training."]  # the 51st alias
+        lines += [
+            f"- id: SC-{n:02d}",
+            "  source: survey-comment",
+            "  indicators: *ind",
+            "  lines_of_enquiry: *loe",
+            "  themes: *th",
+            "  finding: context",
+            f"  summary: {summary}",
+        ]
+    lines += [
+        "- id: SC-18",
+        "  source: survey-comment",
+        "  indicators: *ind",
+        "  lines_of_enquiry: *loe",
+        "  themes: *th",
+        "  finding: context",
+        "  summary: Staff would like more joint training.",
+    ]  # the 51st alias
     return "\n".join(lines) + "\n"
 
 
-UNCLOSED_QUOTE = RECORD_HEADER + """
+UNCLOSED_QUOTE = (
+    RECORD_HEADER
+    + """
 R-061,4,4,5,yes,yes,yes,yes,yes,one worker,yes,yes,4,4,5,5,yes,yes
 R-062,3,2,3,partly,yes,no,yes,partly,two workers,yes,yes,3,4,3,4,no,no
 R-063,4,3,4,yes,yes,yes,yes,yes,"three or more workers,yes,yes,4,5,4,4,yes,yes
 R-064,5,4,4,yes,yes,yes,yes,yes,one worker,yes,n/a,5,4,4,5,yes,yes
 R-065,3,3,3,no,yes,partly,yes,yes,two workers,yes,yes,4,3,3,4,yes,no
 """
+)
 
-STAFF_CP1252 = STAFF_HEADER + """
+STAFF_CP1252 = (
+    STAFF_HEADER
+    + """
 ST-001,Agree,Agree,Disagree,Agree,Neither agree nor disagree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree
 ST-002,Strongly agree,Agree,Agree,Agree,Agree,Strongly agree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree
 ST-003,Agree,Agree,Neither agree nor disagree,Disagree,Disagree,Agree,Agree,Agree,Disagree,Neither agree nor disagree,Disagree,Don\u2019t know,Agree
 ST-004,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree
 """
+)
 
 
 def xlsx_bytes() -> bytes:
     """A small spreadsheet in the .xlsx (zip) format, the same bytes on every run."""
-    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>record_id</t></is></c>'
-             '<c r="B1" t="inlineStr"><is><t>chronology</t></is></c></row>'
-             '<row r="2"><c r="A2" t="inlineStr"><is><t>R-066</t></is></c>'
-             '<c r="B2"><v>4</v></c></row></sheetData></worksheet>')
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>record_id</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>chronology</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>R-066</t></is></c>'
+        '<c r="B2"><v>4</v></c></row></sheetData></worksheet>'
+    )
     ns = "http://schemas.openxmlformats.org"
     parts = {
-        "[Content_Types].xml":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Types xmlns="{ns}/package/2006/content-types">'
-            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
-            'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        "_rels/.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{ns}/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/'
-            'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<workbook xmlns="{ns}/spreadsheetml/2006/main" '
-            f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets>'
-            '<sheet name="Records" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{ns}/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
-            'Target="worksheets/sheet1.xml"/></Relationships>',
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Types xmlns="{ns}/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{ns}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/'
+        'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<workbook xmlns="{ns}/spreadsheetml/2006/main" '
+        f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets>'
+        '<sheet name="Records" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{ns}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>',
         "xl/worksheets/sheet1.xml": sheet,
     }
     buffer = io.BytesIO()
@@ -1774,16 +2673,18 @@ def xlsx_bytes() -> bytes:
 def reading_problems(folder: Path) -> None:
     baseline(folder)
     ev = folder / "evidence"
-    for name, text in (("focus-groups.yaml", TAB_INDENTED),
-                       ("meetings-with-families.yaml", UNQUOTED_COLON),
-                       ("interviews.yaml", DUPLICATE_KEY),
-                       ("observations.yaml", COMMENTS_ONLY),
-                       ("documents.yaml", TWO_DOCUMENTS),
-                       ("exported-items.yaml", PYTHON_TAG),
-                       ("survey-comments.yaml", many_aliases()),
-                       ("alias-bomb.yaml", ALIAS_BOMB),
-                       ("alias-loop.yaml", ALIAS_LOOP),
-                       ("complex-key.yaml", COMPLEX_KEY)):
+    for name, text in (
+        ("focus-groups.yaml", TAB_INDENTED),
+        ("meetings-with-families.yaml", UNQUOTED_COLON),
+        ("interviews.yaml", DUPLICATE_KEY),
+        ("observations.yaml", COMMENTS_ONLY),
+        ("documents.yaml", TWO_DOCUMENTS),
+        ("exported-items.yaml", PYTHON_TAG),
+        ("survey-comments.yaml", many_aliases()),
+        ("alias-bomb.yaml", ALIAS_BOMB),
+        ("alias-loop.yaml", ALIAS_LOOP),
+        ("complex-key.yaml", COMPLEX_KEY),
+    ):
         write(ev / name, BROKEN_HEADER + text)
     write(ev / "notes" / "obs-03-home-visit.md", NO_FRONT_MATTER)
     write(folder / "records" / "reader-pair-b.csv", UNCLOSED_QUOTE)
@@ -1846,7 +2747,9 @@ FIELD_MISTAKE_ITEMS = """\
   summary: Team leaders described regular supervision that helped them reflect on risk.
 """
 
-FIELD_MISTAKE_RECORDS = RECORD_HEADER + """
+FIELD_MISTAKE_RECORDS = (
+    RECORD_HEADER
+    + """
 R-061,4,4,5,yes,yes,yes,yes,yes,one worker,yes,yes,4,4,5,5,yes,yes
 R-062,3,2,3,partly,yes,no,yes,partly,two workers,yes,yes,3,4,3,4,no,no
 R-012,4,3,4,yes,yes,yes,yes,yes,one worker,yes,yes,4,5,4,4,yes,yes
@@ -1855,8 +2758,11 @@ R-064,5,4,4,y,yes,yes,yes,yes,1,yes,yes,7,4,4,4,yes,yes
 ,4,4,4,yes,yes,yes,yes,yes,two workers,yes,yes,4,4,4,4,yes,yes
 R-065,3,3,3,no,yes,partly,yes,yes,two workers,yes,yes,4,3,3,4,yes,no
 """
+)
 
-FIELD_MISTAKE_STAFF = STAFF_HEADER + """,
+FIELD_MISTAKE_STAFF = (
+    STAFF_HEADER
+    + """,
 ST-001,Agree,Agree,Disagree,Agree,Neither agree nor disagree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,
 ST-002,Strongly agree,Agree,Agree,Agree,Agree,Strongly agree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,
 ST-003,Agree,Agree,Neither agree nor disagree,Disagree,Disagree,Agree,Agree,Agree,Disagree,Neither agree nor disagree,Disagree,N/A,Agree,
@@ -1865,6 +2771,7 @@ ST-005,Agree,Strongly agree,Agree,Agree,Disagree,Agree,Agree,Don't know,Agree,Ag
 ST-005,Agree,Strongly agree,Agree,Agree,Disagree,Agree,Agree,Don't know,Agree,Agree,Agree,Don't know,Agree,
 ST-006,Disagree,Agree,Disagree,Neither agree nor disagree,Disagree,Agree,Agree,Agree,Strongly disagree,Disagree,Disagree,Disagree,Agree,
 """
+)
 
 FIELD_MISTAKE_EVALUATIONS = """\
 - indicator: "2.1"
@@ -1948,12 +2855,15 @@ REFERENCE_MISTAKE_ITEMS = """\
   summary: Some children had had several social workers and found it hard to start again.
 """
 
-REFERENCE_MISTAKE_STAFF = STAFF_HEADER + """,comments
+REFERENCE_MISTAKE_STAFF = (
+    STAFF_HEADER
+    + """,comments
 ST-001,Agree,Agree,Disagree,Agree,Neither agree nor disagree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,
 ST-002,Strongly agree,Agree,Agree,Agree,Agree,Strongly agree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,"Good team, but caseloads are high."
 ST-003,Agree,Agree,Neither agree nor disagree,Disagree,Disagree,Agree,Agree,Agree,Disagree,Neither agree nor disagree,Disagree,Don't know,Agree,
 ST-004,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,"Supervision is regular, and it helps."
 """
+)
 
 YOUNG_PEOPLE_SURVEY = """\
 respondent_id,c01,c02,c03,c04,c05,c06,c07,c08,c09
@@ -2006,8 +2916,9 @@ REFERENCE_MISTAKE_EVALUATIONS = """\
 
 def reference_mistakes(folder: Path) -> None:
     baseline(folder)
-    write(folder / "evidence" / "meetings-with-children.yaml",
-          BROKEN_HEADER + REFERENCE_MISTAKE_ITEMS)
+    write(
+        folder / "evidence" / "meetings-with-children.yaml", BROKEN_HEADER + REFERENCE_MISTAKE_ITEMS
+    )
     records = baseline_records().replace(",plan-quality,", ",plan-quailty,", 1)
     write(folder / "records" / "reader-pair-a.csv", records)
     write(folder / "surveys" / "staff.csv", REFERENCE_MISTAKE_STAFF)
@@ -2056,8 +2967,14 @@ THIN_EVALUATIONS = """\
 """
 
 # The reader pair's first day: only the planning questions.
-THIN_QUESTIONS = ("chronology", "risk-and-need-assessment", "plan-quality", "plan-smart",
-                  "child-views-recorded", "parents-involved-in-planning")
+THIN_QUESTIONS = (
+    "chronology",
+    "risk-and-need-assessment",
+    "plan-quality",
+    "plan-smart",
+    "child-views-recorded",
+    "parents-involved-in-planning",
+)
 
 
 def thin_evidence(folder: Path) -> None:
@@ -2096,8 +3013,13 @@ BROKEN_CASES = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE, metavar="DIR",
-                        help="Where to write the folders (default: examples/).")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=HERE,
+        metavar="DIR",
+        help="Where to write the folders (default: examples/).",
+    )
     args = parser.parse_args(argv)
     out: Path = args.out
     targets = [out / ex.folder for ex in EXAMPLES]

@@ -60,16 +60,38 @@ def test_builtin_file_header(framework_id: str) -> None:
     header = text.split("\nid:", 1)[0]
     assert "# yaml-language-server: $schema=../schemas/framework.schema.json" in header
     assert "our own summary of public sources" in " ".join(
-        line.lstrip("# ") for line in header.splitlines())
+        line.lstrip("# ") for line in header.splitlines()
+    )
     assert "\t" not in text
 
 
 def test_base_indicators_and_what_is_confirmed() -> None:
     fw = load(BASE)
     ids = [i.id for i in fw.indicators]
-    assert ids == ["1.1", "2.1", "2.2", "3.1", "4.1", "5.1", "5.2", "5.3", "5.4", "6.1",
-                   "6.2", "6.3", "6.4", "7.1", "7.2", "8.1", "8.2", "9.1", "9.2", "9.3",
-                   "9.4", "10.1"]
+    assert ids == [
+        "1.1",
+        "2.1",
+        "2.2",
+        "3.1",
+        "4.1",
+        "5.1",
+        "5.2",
+        "5.3",
+        "5.4",
+        "6.1",
+        "6.2",
+        "6.3",
+        "6.4",
+        "7.1",
+        "7.2",
+        "8.1",
+        "8.2",
+        "9.1",
+        "9.2",
+        "9.3",
+        "9.4",
+        "10.1",
+    ]
     assert [i.id for i in fw.indicators if not i.provisional] == ["2.1", "5.3", "5.4", "9.2"]
     impact = fw.indicator("2.1")
     assert impact is not None and impact.title == "Impact on children and young people"
@@ -89,16 +111,34 @@ def test_base_scale_labels() -> None:
     assert fw.scale is not None
     assert [p.value for p in fw.scale.points] == [6, 5, 4, 3, 2, 1]
     assert [p.label for p in fw.scale.points] == [
-        "Excellent", "Very good", "Good", "Adequate", "Weak", "Unsatisfactory"]
+        "Excellent",
+        "Very good",
+        "Good",
+        "Adequate",
+        "Weak",
+        "Unsatisfactory",
+    ]
     assert all(p.description for p in fw.scale.points if p.value in (5, 4, 3))
 
 
-@pytest.mark.parametrize("percent, term", [
-    ("0", "none"), ("1", "few"), ("15", "few"), ("16", "less-than-half"),
-    ("49", "less-than-half"), ("50", "majority"), ("74", "majority"), ("74.5", "most"),
-    ("90", "most"), ("90.4", "most"), ("90.5", "almost-all"), ("99", "almost-all"),
-    ("100", "all"),
-])
+@pytest.mark.parametrize(
+    "percent, term",
+    [
+        ("0", "none"),
+        ("1", "few"),
+        ("15", "few"),
+        ("16", "less-than-half"),
+        ("49", "less-than-half"),
+        ("50", "majority"),
+        ("74", "majority"),
+        ("74.5", "most"),
+        ("90", "most"),
+        ("90.4", "most"),
+        ("90.5", "almost-all"),
+        ("99", "almost-all"),
+        ("100", "all"),
+    ],
+)
 def test_base_quantifiers(percent: str, term: str) -> None:
     quantifiers = load(BASE).quantifiers
     assert quantifiers is not None
@@ -115,9 +155,13 @@ def test_cso_at_home() -> None:
     assert [s.audience for s in fw.surveys] == ["staff", "children", "parents"]
     assert fw.record_reading is not None and fw.record_reading.minimum_records == 60
     assert 14 <= len(fw.record_reading.questions) <= 18
-    for theme in ("continuity-of-relationships", "staff-support-and-training",
-                  "appropriate-use-of-legal-measures",
-                  "quality-assurance-of-assessment-and-planning", "leaders-show-the-difference"):
+    for theme in (
+        "continuity-of-relationships",
+        "staff-support-and-training",
+        "appropriate-use-of-legal-measures",
+        "quality-assurance-of-assessment-and-planning",
+        "leaders-show-the-difference",
+    ):
         assert fw.themes and theme in {t.id for t in fw.themes}
     # Children's and parents' answers inform impact on children and their involvement.
     for survey in fw.surveys:
@@ -155,10 +199,12 @@ def test_graded_indicators_are_informed_by_records_and_surveys(framework_id: str
         indicator = fw.indicator(indicator_id)
         assert indicator is not None
         assert indicator.illustrations.very_good and indicator.illustrations.weak
-        record_questions = [q.id for q in fw.record_reading.questions
-                            if indicator_id in q.indicators]
-        survey_questions = [q.id for s in fw.surveys for q in s.questions
-                            if indicator_id in q.indicators]
+        record_questions = [
+            q.id for q in fw.record_reading.questions if indicator_id in q.indicators
+        ]
+        survey_questions = [
+            q.id for s in fw.surveys for q in s.questions if indicator_id in q.indicators
+        ]
         assert record_questions, f"{framework_id}: no record question informs {indicator_id}"
         assert survey_questions, f"{framework_id}: no survey question informs {indicator_id}"
 

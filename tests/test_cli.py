@@ -33,23 +33,32 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_version_fast_path_and_module_entry() -> None:
-    out = subprocess.run([sys.executable, "-m", "inspectkit", "--version"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "inspectkit", "--version"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert out == f"inspectkit {__version__}\n"
-    code = ("import sys; from inspectkit.launch import main\n"
-            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('pydantic', 'yaml', 'jinja2', 'rich', 'typer', 'click')))")
-    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                            text=True).stdout
+    code = (
+        "import sys; from inspectkit.launch import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'yaml', 'jinja2', 'rich', 'typer', 'click')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
     assert loaded.strip().endswith("[]")
 
 
 def test_help_lists_exit_codes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    assert "4 cannot read input; 5\n  internal error." in result.output or \
-        "5 internal error" in " ".join(result.output.split())
+    assert (
+        "4 cannot read input; 5\n  internal error." in result.output
+        or "5 internal error" in " ".join(result.output.split())
+    )
 
 
 def test_validate_clean_folder(runner: CliRunner, folder: Path) -> None:
@@ -62,12 +71,15 @@ def test_validate_clean_folder(runner: CliRunner, folder: Path) -> None:
 def test_validate_findings_exit_1_and_parsable(runner: CliRunner, folder: Path) -> None:
     (folder / "evidence" / "items.yaml").write_text(
         "- id: X-1\n  source: focus-group\n  indicators: ['2.7']\n  finding: strength\n"
-        "  summary: s\n")
+        "  summary: s\n"
+    )
     result = runner.invoke(app, ["validate", str(folder), *FW, "-f", "parsable"])
     assert result.exit_code == 1
     line = result.stdout.splitlines()[0]
-    assert line.endswith("items.yaml:3:16: [error] Unknown indicator '2.7': the framework "
-                         "does not define it. (IK301)")
+    assert line.endswith(
+        "items.yaml:3:16: [error] Unknown indicator '2.7': the framework "
+        "does not define it. (IK301)"
+    )
 
 
 def test_strict_turns_warnings_into_failures(runner: CliRunner, folder: Path) -> None:
@@ -97,8 +109,7 @@ def test_output_file_is_written(runner: CliRunner, folder: Path, tmp_path: Path)
     assert json.loads(out.read_text())["version"] == "2.1.0"
 
 
-def test_exit_codes_usage_framework_input(runner: CliRunner, folder: Path,
-                                          tmp_path: Path) -> None:
+def test_exit_codes_usage_framework_input(runner: CliRunner, folder: Path, tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", str(folder), "-f", "yaml", *FW]).exit_code == 2
     assert runner.invoke(app, ["validate"]).exit_code == 2
     missing = runner.invoke(app, ["validate", str(tmp_path / "nope"), *FW])
@@ -110,8 +121,9 @@ def test_exit_codes_usage_framework_input(runner: CliRunner, folder: Path,
     assert "inspection.yaml" in unknown.stderr and "IK107" in unknown.stderr
 
 
-def test_internal_error_is_exit_5_without_traceback(runner: CliRunner, folder: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_is_exit_5_without_traceback(
+    runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import inspectkit.validate
 
     def boom(*_args: object, **_kwargs: object) -> None:
@@ -131,7 +143,8 @@ def test_frameworks_commands(runner: CliRunner) -> None:
     assert "mini" in listed.stdout and "user" in listed.stdout
     as_json = json.loads(runner.invoke(app, ["frameworks", "list", *FW, "-f", "json"]).stdout)
     assert {"ref": "mini@1.0.0", "origin": "user"}.items() <= next(
-        f for f in as_json["frameworks"] if f["id"] == "mini").items()
+        f for f in as_json["frameworks"] if f["id"] == "mini"
+    ).items()
     shown = runner.invoke(app, ["frameworks", "show", "mini", *FW])
     assert shown.exit_code == 0
     assert "* 2.1   Impact on children" in shown.stdout
@@ -139,18 +152,26 @@ def test_frameworks_commands(runner: CliRunner) -> None:
 
 
 def test_frameworks_env_variable(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["frameworks", "list"],
-                           env={"INSPECTKIT_FRAMEWORKS_PATH": str(DATA / "frameworks")})
+    result = runner.invoke(
+        app, ["frameworks", "list"], env={"INSPECTKIT_FRAMEWORKS_PATH": str(DATA / "frameworks")}
+    )
     assert "mini" in result.stdout
 
 
 def test_frameworks_lint(runner: CliRunner) -> None:
-    bad = runner.invoke(app, ["frameworks", "lint", str(DATA / "bad-frameworks" /
-                                                        "broken-1.0.0.yaml"), "-f", "parsable"])
+    bad = runner.invoke(
+        app,
+        [
+            "frameworks",
+            "lint",
+            str(DATA / "bad-frameworks" / "broken-1.0.0.yaml"),
+            "-f",
+            "parsable",
+        ],
+    )
     assert bad.exit_code == 1
     assert len(bad.stdout.splitlines()) == 9
-    good = runner.invoke(app, ["frameworks", "lint", str(DATA / "frameworks" /
-                                                         "mini-1.0.0.yaml")])
+    good = runner.invoke(app, ["frameworks", "lint", str(DATA / "frameworks" / "mini-1.0.0.yaml")])
     assert good.exit_code == 0
 
 
@@ -168,7 +189,8 @@ def test_init_writes_a_folder_and_never_overwrites(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["init", str(target), "--framework", "mini", *FW])
     assert result.exit_code == 0
     assert (target / "records" / "records.csv").read_text() == (
-        "record_id,plan-quality,views-recorded,workers\n")
+        "record_id,plan-quality,views-recorded,workers\n"
+    )
     assert (target / "surveys" / "children.csv").read_text() == "respondent_id,c01\n"
     first = (target / "inspection.yaml").read_text()
     assert first.startswith("# yaml-language-server: $schema=.inspectkit/schemas/")
@@ -188,8 +210,12 @@ def test_init_writes_a_folder_and_never_overwrites(runner: CliRunner, tmp_path: 
 def test_no_color_when_not_a_terminal(folder: Path) -> None:
     (folder / "evaluations.yaml").write_text("- indicator: '2.1'\n  grade: 9\n  rationale: r\n")
     env = {**os.environ, "NO_COLOR": ""}
-    result = subprocess.run([sys.executable, "-m", "inspectkit", "validate", str(folder), *FW],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspectkit", "validate", str(folder), *FW],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 1
     assert "\x1b[" not in result.stderr
     assert "IK308" in result.stderr

@@ -21,8 +21,10 @@ CORPUS = ROOT / "tests" / "corpus"
 HOSTILE = CORPUS / "hostile"
 INVALID = sorted((CORPUS / "yaml-test-suite" / "invalid").glob("*.yaml"))
 VALID = sorted((CORPUS / "yaml-test-suite" / "valid").glob("*.yaml"))
-EXPECT = {row["file"]: row["expect"] for row in csv.DictReader(
-    (HOSTILE / "expectations.tsv").open(encoding="utf-8"), delimiter="\t")}
+EXPECT = {
+    row["file"]: row["expect"]
+    for row in csv.DictReader((HOSTILE / "expectations.tsv").open(encoding="utf-8"), delimiter="\t")
+}
 PLACE_FREE = {"IK001", "IK002", "IK003", "IK006", "IK009", "IK011", "IK012"}
 
 
@@ -49,8 +51,9 @@ def test_yaml_suite_valid_cases_never_crash(path: Path) -> None:
     assert "Traceback" not in out
 
 
-@pytest.mark.parametrize("name", sorted(f for f in EXPECT if "/" not in f and
-                                        (HOSTILE / f).is_file()))
+@pytest.mark.parametrize(
+    "name", sorted(f for f in EXPECT if "/" not in f and (HOSTILE / f).is_file())
+)
 def test_hostile_files(name: str) -> None:
     code, out = validate(HOSTILE / name)
     assert code in (1, 4), out  # none of them is a valid evidence file
@@ -65,8 +68,11 @@ def test_hostile_files(name: str) -> None:
 
 def test_hostile_links_and_special_files(tmp_path: Path) -> None:
     links = tmp_path / "links"
-    subprocess.run(["bash", str(HOSTILE / "make-symlinks.sh"), str(links), "--dev-zero",
-                    "--fifo"], check=True, capture_output=True)
+    subprocess.run(
+        ["bash", str(HOSTILE / "make-symlinks.sh"), str(links), "--dev-zero", "--fifo"],
+        check=True,
+        capture_output=True,
+    )
     for name in ("dangling.yaml", "loop.yaml", "devzero.yaml", "fifo.yaml", "outside.yaml"):
         code, out = validate(links / name)
         assert code in (1, 4), (name, out)
@@ -78,8 +84,11 @@ def test_python_payloads_never_run(tmp_path: Path) -> None:
         if os.path.lexists(marker):
             os.remove(marker)
     for name in ("python-object-apply.yaml", "python-tags-misc.yaml"):
-        result = subprocess.run([sys.executable, "-m", "inspectkit", "validate",
-                                 str(HOSTILE / name)], capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "inspectkit", "validate", str(HOSTILE / name)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 1
         assert "IK008" in result.stderr
     assert not os.path.lexists("/tmp/inspectkit-hostile-PWNED")

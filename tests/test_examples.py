@@ -30,8 +30,11 @@ def broken_cases() -> list[str]:
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` (hidden ones too), by relative path, with its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("name", COMPLETE)
@@ -58,25 +61,31 @@ def test_example_is_realistic_in_size(name: str) -> None:
 
 
 def test_example_cli_reports_no_problems() -> None:
-    result = CliRunner().invoke(app, ["validate", *(str(EXAMPLES / n) for n in COMPLETE),
-                                      "--strict", "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["validate", *(str(EXAMPLES / n) for n in COMPLETE), "--strict", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert '"diagnostics": []' in result.stdout
 
 
 def test_generator_reproduces_the_committed_folders(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(EXAMPLES / "make_examples.py"), "--out", str(tmp_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(EXAMPLES / "make_examples.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     written = [*COMPLETE, *(f"broken/{case}" for case in broken_cases())]
     assert sorted(p.name for p in (tmp_path / "broken").iterdir()) == broken_cases()
     for name in written:
         assert tree(tmp_path / name) == tree(EXAMPLES / name), (
             f"examples/{name} differs from what make_examples.py writes: "
-            "run 'python3 examples/make_examples.py'")
+            "run 'python3 examples/make_examples.py'"
+        )
 
 
 def test_broken_examples_give_the_expected_diagnostics(
-        monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    monkeypatch: pytest.MonkeyPatch, update_golden: bool
+) -> None:
     monkeypatch.chdir(ROOT)
     paths = [f"examples/broken/{case}" for case in broken_cases()]
     result = CliRunner().invoke(app, ["validate", *paths, "--format", "parsable"])
@@ -116,4 +125,5 @@ def test_readme_places_match_expected_output() -> None:
         where = "0:0" if place == "–" else place
         prefix = f"examples/broken/{case}/{file}:{where}: "
         assert any(ln.startswith(prefix) and ln.endswith(f"({code})") for ln in lines), (
-            f"README lists {code} at {prefix}but expected.txt does not")
+            f"README lists {code} at {prefix}but expected.txt does not"
+        )

@@ -36,10 +36,12 @@ def grade(*args: str) -> tuple[int, str, str]:
 
 def test_krippendorff_alpha_matches_the_published_example() -> None:
     # Krippendorff (2011), "Computing Krippendorff's alpha-reliability": 4 coders, 12 units.
-    rows = [[1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
-            [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
-            [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
-            [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None]]
+    rows = [
+        [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+        [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+    ]
     units = [[r[i] for r in rows if r[i] is not None] for i in range(12)]
     assert round(krippendorff_alpha(units, "ordinal"), 3) == Decimal("0.815")
     assert round(krippendorff_alpha(units, "interval"), 3) == Decimal("0.849")
@@ -67,14 +69,16 @@ def test_explain_one_indicator(folder: Path) -> None:
 
 def test_departure_without_reason_is_a_warning(folder: Path) -> None:
     (folder / "evaluations.yaml").write_text(
-        "- indicator: '2.1'\n  grade: 6\n  rationale: Children were safe.\n")
+        "- indicator: '2.1'\n  grade: 6\n  rationale: Children were safe.\n"
+    )
     code, _, err = grade(str(folder))
     assert code == 0
     assert "IK601" in err and "differs from the proposed 3 by 3 points" in err
     assert grade(str(folder), "--strict")[0] == 1
     (folder / "evaluations.yaml").write_text(
         "- indicator: '2.1'\n  grade: 6\n  rationale: Children were safe.\n"
-        "  departure: The sample missed the new service's records.\n")
+        "  departure: The sample missed the new service's records.\n"
+    )
     assert "IK601" not in grade(str(folder))[2]
 
 
@@ -82,15 +86,18 @@ def test_independent_grades_spread_agreement_and_moderation(folder: Path) -> Non
     (folder / "evaluations.yaml").write_text(
         "- indicator: '2.1'\n  rationale: Awaiting moderation.\n  independent:\n"
         "    - {evaluator: lead, grade: 4}\n    - {evaluator: health, grade: 3}\n"
-        "    - {evaluator: police, grade: good}\n")
+        "    - {evaluator: police, grade: good}\n"
+    )
     code, out, err = grade(str(folder), "-f", "json")
     assert code == 0
     data = json.loads(out)
     final = data["indicators"][0]["final"]
     assert final["grade"] is None
-    assert final["independent"] == [{"evaluator": "lead", "grade": 4},
-                                    {"evaluator": "health", "grade": 3},
-                                    {"evaluator": "police", "grade": 4}]
+    assert final["independent"] == [
+        {"evaluator": "lead", "grade": 4},
+        {"evaluator": "health", "grade": 3},
+        {"evaluator": "police", "grade": 4},
+    ]
     assert "IK602" in err and "range from 3 to 4" in err
 
 
@@ -124,6 +131,6 @@ def test_formats_agree_and_are_deterministic(folder: Path, tmp_path: Path) -> No
 
 
 def test_csv_cells_cannot_become_formulas() -> None:
-    assert neutralise("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert neutralise("+1") == "'+1" and neutralise("-2") == "'-2" and neutralise("@a") == "'@a"
     assert neutralise("Good") == "Good"

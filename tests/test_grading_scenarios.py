@@ -55,30 +55,48 @@ def _responses(fw: Framework, spec: dict[str, list[int]] | None) -> list[SurveyR
         asked = [q.id for q in survey.questions if INDICATOR in q.indicators]
         for n in range(total):
             answer = "agree" if n < agree else "disagree"
-            out.append(SurveyResponse(survey.id, f"{survey.id}-{n}", "s.csv", n + 2,
-                                      dict.fromkeys(asked, answer)))
+            out.append(
+                SurveyResponse(
+                    survey.id, f"{survey.id}-{n}", "s.csv", n + 2, dict.fromkeys(asked, answer)
+                )
+            )
     return out
 
 
 def _items(finding: str, spec: Any) -> list[Placed]:
     if not spec:
         return []
-    entries = spec if isinstance(spec, list) else [
-        {"significance": level} for level, count in spec.items() for _ in range(count)]
+    entries = (
+        spec
+        if isinstance(spec, list)
+        else [{"significance": level} for level, count in spec.items() for _ in range(count)]
+    )
     doc = YamlDocument("evidence/items.yaml", [])
-    return [Placed(EvidenceItem(id=f"{finding[:2].upper()}-{n:02d}", source="focus-group",
-                                indicators=[INDICATOR], finding=finding,
-                                significance=e["significance"], themes=e.get("themes", []),
-                                summary="A finding."), doc, (n,))
-            for n, e in enumerate(entries)]
+    return [
+        Placed(
+            EvidenceItem(
+                id=f"{finding[:2].upper()}-{n:02d}",
+                source="focus-group",
+                indicators=[INDICATOR],
+                finding=finding,
+                significance=e["significance"],
+                themes=e.get("themes", []),
+                summary="A finding.",
+            ),
+            doc,
+            (n,),
+        )
+        for n, e in enumerate(entries)
+    ]
 
 
 def build(scenario: dict[str, Any]) -> EvidenceFolder:
     folder = EvidenceFolder(Path("scenario"))
     folder.records = _records(FRAMEWORK, scenario.get("records"))
     folder.responses = _responses(FRAMEWORK, scenario.get("surveys"))
-    folder.items = (_items("strength", scenario.get("strengths"))
-                    + _items("area-for-improvement", scenario.get("improvements")))
+    folder.items = _items("strength", scenario.get("strengths")) + _items(
+        "area-for-improvement", scenario.get("improvements")
+    )
     return folder
 
 
@@ -101,6 +119,16 @@ def test_scenario(scenario: dict[str, Any]) -> None:
 
 def test_scenarios_cover_the_required_cases() -> None:
     names = " ".join(s["name"] for s in SPEC["scenarios"])
-    for words in ("excellent", "very good", "good", "adequate", "weak", "unsatisfactory",
-                  "safety", "conflicting", "insufficient", "missing"):
+    for words in (
+        "excellent",
+        "very good",
+        "good",
+        "adequate",
+        "weak",
+        "unsatisfactory",
+        "safety",
+        "conflicting",
+        "insufficient",
+        "missing",
+    ):
         assert words in names

@@ -24,10 +24,15 @@ from tests.conftest import ROOT
 DATA = ROOT / "tests" / "data"
 MINI = DATA / "evidence" / "mini"
 REGISTRY = Registry([DATA / "frameworks"])
-SEEDS = [(MINI / "evidence" / "items.yaml").read_bytes(), (MINI / "evaluations.yaml").read_bytes(),
-         (MINI / "inspection.yaml").read_bytes(), (MINI / "records" / "reader-a.csv").read_bytes()]
-SETTINGS = settings(max_examples=100, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SEEDS = [
+    (MINI / "evidence" / "items.yaml").read_bytes(),
+    (MINI / "evaluations.yaml").read_bytes(),
+    (MINI / "inspection.yaml").read_bytes(),
+    (MINI / "records" / "reader-a.csv").read_bytes(),
+]
+SETTINGS = settings(
+    max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @st.composite
@@ -39,13 +44,32 @@ def mutated(draw: st.DrawFn) -> bytes:
         if kind == "flip" and data:
             data[pos] = draw(st.integers(0, 255))
         elif kind == "insert":
-            data[pos:pos] = draw(st.sampled_from(
-                [b"\t", b"- ", b": ", b"&a ", b"*a", b"!!python/object:os.system ", b"\x00",
-                 b'"', b"\n  ", b"---\n", b"[", b"{", b"\xff", b",", b"\r\n", b"2.1"]))
+            data[pos:pos] = draw(
+                st.sampled_from(
+                    [
+                        b"\t",
+                        b"- ",
+                        b": ",
+                        b"&a ",
+                        b"*a",
+                        b"!!python/object:os.system ",
+                        b"\x00",
+                        b'"',
+                        b"\n  ",
+                        b"---\n",
+                        b"[",
+                        b"{",
+                        b"\xff",
+                        b",",
+                        b"\r\n",
+                        b"2.1",
+                    ]
+                )
+            )
         elif kind == "delete" and data:
-            del data[pos:pos + draw(st.integers(1, 20))]
+            del data[pos : pos + draw(st.integers(1, 20))]
         else:
-            data += data[pos:pos + 40]
+            data += data[pos : pos + 40]
     return bytes(data)
 
 
@@ -95,8 +119,16 @@ def test_mutated_records_csv(data: bytes) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)),
-                                 max_size=12), min_size=1, max_size=5), max_size=8))
+@given(
+    st.lists(
+        st.lists(
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+            min_size=1,
+            max_size=5,
+        ),
+        max_size=8,
+    )
+)
 def test_random_survey_tables(rows: list[list[str]]) -> None:
     import csv
     import io

@@ -23,9 +23,12 @@ EXAMPLES = ("cso-at-home-glenbrae", "care-and-protection-kinloch-mhor")
 # Text that would break out of HTML or Markdown if it were not escaped: the hostile corpus
 # plus Markdown structure at the start of a line, entities, autolinks and bidi controls.
 HOSTILE = [
-    *(str(v) for v in yaml.safe_load(
-        (ROOT / "tests" / "corpus" / "hostile" / "html-injection.yaml").read_text("utf-8")
-    ).values()),
+    *(
+        str(v)
+        for v in yaml.safe_load(
+            (ROOT / "tests" / "corpus" / "hostile" / "html-injection.yaml").read_text("utf-8")
+        ).values()
+    ),
     "</style><script>alert(1)</script>",
     "- a list item",
     "1. an ordered item",
@@ -60,16 +63,29 @@ def hostile_folder(tmp_path: Path) -> Path:
     """The mini folder with hostile text in every free-text field a report shows."""
     root = mini(tmp_path, "hostile")
     findings = ["strength", "area-for-improvement", "context"]
-    items = [{"id": f"H-{i:02d}", "source": "focus-group", "indicators": ["2.1"],
-              "lines_of_enquiry": ["LOE1"], "finding": findings[i % 3],
-              "significance": "major" if i % 2 else "important",
-              "summary": text, "quote": text, "reference": text}
-             for i, text in enumerate(HOSTILE)]
+    items = [
+        {
+            "id": f"H-{i:02d}",
+            "source": "focus-group",
+            "indicators": ["2.1"],
+            "lines_of_enquiry": ["LOE1"],
+            "finding": findings[i % 3],
+            "significance": "major" if i % 2 else "important",
+            "summary": text,
+            "quote": text,
+            "reference": text,
+        }
+        for i, text in enumerate(HOSTILE)
+    ]
     _dump(root / "evidence" / "hostile.yaml", items)
     manifest = yaml.safe_load((root / "inspection.yaml").read_text("utf-8"))
-    manifest.update(partnership=HOSTILE[0], title=HOSTILE[1], reference=HOSTILE[3],
-                    context=HOSTILE[4],
-                    team=[{"name": t, "role": t, "organisation": t} for t in HOSTILE[:6]])
+    manifest.update(
+        partnership=HOSTILE[0],
+        title=HOSTILE[1],
+        reference=HOSTILE[3],
+        context=HOSTILE[4],
+        team=[{"name": t, "role": t, "organisation": t} for t in HOSTILE[:6]],
+    )
     _dump(root / "inspection.yaml", manifest)
     evaluations = yaml.safe_load((root / "evaluations.yaml").read_text("utf-8"))
     evaluations[0].update(rationale=" ".join(HOSTILE), departure=HOSTILE[5])
@@ -94,13 +110,16 @@ def clean_tree(folder: Path) -> list[str]:
 
 # --- golden files -------------------------------------------------------------------------
 
-CASES = [("mini", DATA / "evidence" / "mini", [*FW, "--date", "2026-04-01"]),
-         *((name, ROOT / "examples" / name, []) for name in EXAMPLES)]
+CASES = [
+    ("mini", DATA / "evidence" / "mini", [*FW, "--date", "2026-04-01"]),
+    *((name, ROOT / "examples" / name, []) for name in EXAMPLES),
+]
 
 
 @pytest.mark.parametrize(("name", "folder", "extra"), CASES, ids=[c[0] for c in CASES])
-def test_golden(name: str, folder: Path, extra: list[str], tmp_path: Path,
-                update_golden: bool) -> None:
+def test_golden(
+    name: str, folder: Path, extra: list[str], tmp_path: Path, update_golden: bool
+) -> None:
     """Both formats match tests/golden/report (rewrite them with --update-golden)."""
     code, _, err = run(str(folder), "-o", str(tmp_path), *extra)
     assert code == 0, err
@@ -125,13 +144,16 @@ def test_examples_have_attached_reports() -> None:
 
 # --- the command ----------------------------------------------------------------------------
 
+
 def test_writes_both_formats_and_says_so(tmp_path: Path) -> None:
     folder = mini(tmp_path)
     code, out, err = run(str(folder), *FW, "-o", str(tmp_path / "out"))
     assert code == 0
     assert out == ""
-    assert err.splitlines()[-2:] == [f"wrote    {(tmp_path / 'out' / 'mini.md').as_posix()}",
-                                     f"wrote    {(tmp_path / 'out' / 'mini.html').as_posix()}"]
+    assert err.splitlines()[-2:] == [
+        f"wrote    {(tmp_path / 'out' / 'mini.md').as_posix()}",
+        f"wrote    {(tmp_path / 'out' / 'mini.html').as_posix()}",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -184,26 +206,41 @@ def test_without_lines_of_enquiry_the_sections_follow_the_key_questions(tmp_path
     folder = mini(tmp_path)
     manifest = (folder / "inspection.yaml").read_text("utf-8")
     (folder / "inspection.yaml").write_text(manifest.replace("mini@1.0", "mini-kq@1.0"))
-    code, _, err = run(str(folder), "--frameworks-dir", str(frameworks), "-o", str(tmp_path),
-                       "-f", "md", "--date", "2026-04-01")
+    code, _, err = run(
+        str(folder),
+        "--frameworks-dir",
+        str(frameworks),
+        "-o",
+        str(tmp_path),
+        "-f",
+        "md",
+        "--date",
+        "2026-04-01",
+    )
     assert code == 0, err
     md = (tmp_path / "mini.md").read_text("utf-8")
-    assert "### The key questions\n\nWe considered 1 key question:\n\n" \
-           "1. How well do we meet needs?\n" in md
+    assert (
+        "### The key questions\n\nWe considered 1 key question:\n\n"
+        "1. How well do we meet needs?\n" in md
+    )
     assert "## Key question 1\n\nHow well do we meet needs?\n" in md
     assert "### Strengths in key question 1\n\n- Staff described stable" in md
 
 
-@pytest.mark.parametrize(("positive", "total", "expected"), [
-    (62, 100, {"percent": 62, "term": "the majority", "positive": 62, "total": 100}),
-    (3, 96, {"percent": None, "term": "few", "positive": None, "total": 96}),
-    (93, 96, {"percent": None, "term": "almost all", "positive": None, "total": 96}),
-    (96, 96, {"percent": 100, "term": "all", "positive": 96, "total": 96}),
-    (0, 40, {"percent": 0, "term": "none", "positive": 0, "total": 40}),
-    (2, 3, {"percent": None, "term": None, "positive": None, "total": None}),
-])
-def test_shares_hide_what_would_reveal_a_small_count(positive: int, total: int,
-                                                     expected: dict[str, object]) -> None:
+@pytest.mark.parametrize(
+    ("positive", "total", "expected"),
+    [
+        (62, 100, {"percent": 62, "term": "the majority", "positive": 62, "total": 100}),
+        (3, 96, {"percent": None, "term": "few", "positive": None, "total": 96}),
+        (93, 96, {"percent": None, "term": "almost all", "positive": None, "total": 96}),
+        (96, 96, {"percent": 100, "term": "all", "positive": 96, "total": 96}),
+        (0, 40, {"percent": 0, "term": "none", "positive": 0, "total": 40}),
+        (2, 3, {"percent": None, "term": None, "positive": None, "total": None}),
+    ],
+)
+def test_shares_hide_what_would_reveal_a_small_count(
+    positive: int, total: int, expected: dict[str, object]
+) -> None:
     from inspectkit.framework.registry import Registry
     from inspectkit.report.figures import share
 
@@ -211,6 +248,10 @@ def test_shares_hide_what_would_reveal_a_small_count(positive: int, total: int,
     assert quantifiers is not None
     got = share(quantifiers, positive, total, 5)
     assert got is not None
-    assert {"percent": got["percent"], "term": got["term"], "positive":
-            got["positive"]["value"], "total": got["total"]["value"]} == expected
+    assert {
+        "percent": got["percent"],
+        "term": got["term"],
+        "positive": got["positive"]["value"],
+        "total": got["total"]["value"],
+    } == expected
     assert share(quantifiers, 0, 0, 5) is None

@@ -19,8 +19,9 @@ from tests.test_report import FW, HOSTILE, hostile_folder, run
 
 MD = MarkdownIt("commonmark").enable("table")
 # Markdown punctuation weighted heavily, plus letters, digits, spaces and newlines.
-TEXT = st.text(alphabet=st.sampled_from(list("\\`*_[]<>|#&~!-+=.:;()/@'\"{}$%^ \n\tab1Zé0x")),
-               max_size=40)
+TEXT = st.text(
+    alphabet=st.sampled_from(list("\\`*_[]<>|#&~!-+=.:;()/@'\"{}$%^ \n\tab1Zé0x")), max_size=40
+)
 
 
 def inline_text(tokens: list[Token]) -> str:
@@ -31,27 +32,30 @@ def inline_text(tokens: list[Token]) -> str:
     return "".join(c.content for c in inline.children or [])
 
 
-@pytest.mark.parametrize(("text", "escaped"), [
-    ("a | b", "a \\| b"),
-    ("# heading", "\\# heading"),
-    ("- item", "\\- item"),
-    ("+ item", "\\+ item"),
-    ("1. item", "1\\. item"),
-    ("2) item", "2\\) item"),
-    ("2.1 Impact", "2.1 Impact"),
-    ("=====", "\\====="),
-    ("<script>", "\\<script\\>"),
-    ("`code`", "\\`code\\`"),
-    ("[a](javascript:x)", "\\[a\\](javascript\\:x)"),
-    ("see https://x.example and www.x.example", "see https\\://x.example and www\\.x.example"),
-    ("a@b.example", "a\\@b.example"),
-    ("@citation (@) ^sup^ $x$", "\\@citation (\\@) \\^sup\\^ \\$x\\$"),
-    (": a definition", "\\: a definition"),
-    ("&amp; & fish", "\\&amp; & fish"),
-    ("line\n\n# two", "line \\# two"),
-    ("back\\slash", "back\\\\slash"),
-    ("*em* _em_ ~~s~~", "\\*em\\* \\_em\\_ \\~\\~s\\~\\~"),
-])
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a | b", "a \\| b"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("1. item", "1\\. item"),
+        ("2) item", "2\\) item"),
+        ("2.1 Impact", "2.1 Impact"),
+        ("=====", "\\====="),
+        ("<script>", "\\<script\\>"),
+        ("`code`", "\\`code\\`"),
+        ("[a](javascript:x)", "\\[a\\](javascript\\:x)"),
+        ("see https://x.example and www.x.example", "see https\\://x.example and www\\.x.example"),
+        ("a@b.example", "a\\@b.example"),
+        ("@citation (@) ^sup^ $x$", "\\@citation (\\@) \\^sup\\^ \\$x\\$"),
+        (": a definition", "\\: a definition"),
+        ("&amp; & fish", "\\&amp; & fish"),
+        ("line\n\n# two", "line \\# two"),
+        ("back\\slash", "back\\\\slash"),
+        ("*em* _em_ ~~s~~", "\\*em\\* \\_em\\_ \\~\\~s\\~\\~"),
+    ],
+)
 def test_md_escape(text: str, escaped: str) -> None:
     assert md_escape(text) == escaped
 
@@ -74,8 +78,7 @@ def test_escaped_text_stays_inside_a_list_item_and_a_table_cell(text: str) -> No
     if not expected:
         return
     item = MD.parse(f"Before.\n\n- {md_escape(text)}\n")
-    assert [t.type for t in item][3:6] == ["bullet_list_open", "list_item_open",
-                                           "paragraph_open"]
+    assert [t.type for t in item][3:6] == ["bullet_list_open", "list_item_open", "paragraph_open"]
     assert inline_text(item[5:]) == expected
     table = MD.parse(f"| head | other |\n| --- | --- |\n| {md_escape(text)} | x |\n")
     cells = [t for t in table if t.type == "td_open"]
@@ -99,8 +102,9 @@ def test_clean_shows_controls_and_bidi_overrides() -> None:
 
 def test_normalise_markdown_spaces_blocks() -> None:
     text = "# T\npara\n| a |\n| --- |\n- x\n- y\ntext  \n\n\n\n## U\n"
-    assert normalise_markdown(text) == ("# T\n\npara\n\n| a |\n| --- |\n\n- x\n- y\n\ntext\n\n"
-                                        "## U\n")
+    assert normalise_markdown(text) == (
+        "# T\n\npara\n\n| a |\n| --- |\n\n- x\n- y\n\ntext\n\n## U\n"
+    )
 
 
 def table_rows(tokens: list[Token]) -> list[list[str]]:
@@ -110,7 +114,7 @@ def table_rows(tokens: list[Token]) -> list[list[str]]:
         if token.type == "tr_open":
             rows.append([])
         elif token.type in ("td_open", "th_open"):
-            rows[-1].append(inline_text(tokens[i + 1:i + 2]))
+            rows[-1].append(inline_text(tokens[i + 1 : i + 2]))
     return rows
 
 
@@ -130,11 +134,14 @@ class _Tags(HTMLParser):
 @pytest.fixture(scope="module")
 def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     tmp = tmp_path_factory.mktemp("hostile")
-    code, _, err = run(str(hostile_folder(tmp)), *FW, "-o", str(tmp / "out"), "--date",
-                       "2026-04-01")
+    code, _, err = run(
+        str(hostile_folder(tmp)), *FW, "-o", str(tmp / "out"), "--date", "2026-04-01"
+    )
     assert code == 0, err
-    return ((tmp / "out" / "hostile.html").read_text("utf-8"),
-            (tmp / "out" / "hostile.md").read_text("utf-8"))
+    return (
+        (tmp / "out" / "hostile.html").read_text("utf-8"),
+        (tmp / "out" / "hostile.md").read_text("utf-8"),
+    )
 
 
 def test_hostile_text_is_only_text_in_html(hostile_reports: tuple[str, str]) -> None:
@@ -160,10 +167,20 @@ def test_hostile_text_keeps_the_markdown_structure(hostile_reports: tuple[str, s
     md = hostile_reports[1]
     tokens = MD.parse(md)
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
-    assert not kinds & {"html_block", "html_inline", "link_open", "image", "code_inline",
-                        "fence", "code_block", "hr", "ordered_list_open_nested"}
-    headings = [inline_text(tokens[i + 1:i + 2]) for i, t in enumerate(tokens)
-                if t.type == "heading_open"]
+    assert not kinds & {
+        "html_block",
+        "html_inline",
+        "link_open",
+        "image",
+        "code_inline",
+        "fence",
+        "code_block",
+        "hr",
+        "ordered_list_open_nested",
+    }
+    headings = [
+        inline_text(tokens[i + 1 : i + 2]) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
     assert headings[0] == f"{HOSTILE[1]}: {HOSTILE[0]}"
     assert not [h for h in headings if "heading" in h or "line two" in h]
     rows = table_rows(tokens)
@@ -176,8 +193,15 @@ def test_hostile_text_keeps_the_markdown_structure(hostile_reports: tuple[str, s
 
 
 def _pandoc_kinds(markdown: str) -> Counter[str]:
-    ast = json.loads(subprocess.run(["pandoc", "-f", "markdown", "-t", "json"], input=markdown,
-                                    capture_output=True, text=True, check=True).stdout)
+    ast = json.loads(
+        subprocess.run(
+            ["pandoc", "-f", "markdown", "-t", "json"],
+            input=markdown,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     kinds: Counter[str] = Counter()
 
     def walk(node: object) -> None:
@@ -203,7 +227,20 @@ def test_pandoc_reads_the_same_structure(hostile_reports: tuple[str, str]) -> No
     kinds = _pandoc_kinds(md)
     assert kinds["Header"] == sum(1 for t in tokens if t.type == "heading_open")
     assert kinds["Table"] == sum(1 for t in tokens if t.type == "table_open")
-    for kind in ("Cite", "Link", "RawInline", "RawBlock", "Code", "CodeBlock", "Math", "Note",
-                 "Superscript", "Subscript", "Strikeout", "DefinitionList", "LineBlock",
-                 "HorizontalRule"):
+    for kind in (
+        "Cite",
+        "Link",
+        "RawInline",
+        "RawBlock",
+        "Code",
+        "CodeBlock",
+        "Math",
+        "Note",
+        "Superscript",
+        "Subscript",
+        "Strikeout",
+        "DefinitionList",
+        "LineBlock",
+        "HorizontalRule",
+    ):
         assert kinds[kind] == 0, kind

@@ -25,9 +25,11 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     (out / "mini.md").write_text("edited by hand\n")
     code, _, err = run(str(folder), *FW, "-o", str(out), "--date", "2026-04-02")
     assert code == 2
-    assert (f"inspectkit: error: '{(out / 'mini.md').as_posix()}', "
-            f"'{(out / 'mini.html').as_posix()}' already exist; give --force to replace, "
-            "or another --output folder.") in err
+    assert (
+        f"inspectkit: error: '{(out / 'mini.md').as_posix()}', "
+        f"'{(out / 'mini.html').as_posix()}' already exist; give --force to replace, "
+        "or another --output folder."
+    ) in err
     assert (out / "mini.md").read_text() == "edited by hand\n"
     assert "1 April 2026" in (out / "mini.html").read_text()
 
@@ -51,7 +53,8 @@ def test_refuses_one_existing_format_before_writing_the_other(tmp_path: Path) ->
 
 
 def test_default_output_is_refused_inside_the_evidence_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = mini(tmp_path)
     before = clean_tree(folder)
     monkeypatch.chdir(folder)
@@ -62,7 +65,8 @@ def test_default_output_is_refused_inside_the_evidence_folder(
 
 
 def test_default_output_and_an_explicit_one_inside_the_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = mini(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert run("mini", *FW)[0] == 0
@@ -72,7 +76,8 @@ def test_default_output_and_an_explicit_one_inside_the_folder(
 
 
 def test_interrupted_rename_leaves_the_old_file_and_no_temporary_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder, out = mini(tmp_path), tmp_path / "out"
     run(str(folder), *FW, "-o", str(out), "-f", "md", "--date", "2026-04-01")
     old = (out / "mini.md").read_bytes()
@@ -81,15 +86,17 @@ def test_interrupted_rename_leaves_the_old_file_and_no_temporary_file(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(inspectkit.files.os, "replace", interrupted)
-    code, _, err = run(str(folder), *FW, "-o", str(out), "-f", "md", "--date", "2026-04-02",
-                       "--force")
+    code, _, err = run(
+        str(folder), *FW, "-o", str(out), "-f", "md", "--date", "2026-04-02", "--force"
+    )
     assert code == 130 and "interrupted" in err
     assert (out / "mini.md").read_bytes() == old
     assert clean_tree(out) == ["mini.md"]
 
 
 def test_interrupted_write_between_formats_leaves_whole_files(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder, out = mini(tmp_path), tmp_path / "out"
     run(str(folder), *FW, "-o", str(out), "--date", "2026-04-01")
     old_html = (out / "mini.html").read_bytes()
@@ -128,8 +135,11 @@ def test_killed_run_leaves_the_old_report(tmp_path: Path) -> None:
     args = ["report", str(folder), *FW, "-o", str(out), "-f", "html", "--date"]
     assert run(*args[1:], "2026-04-01")[0] == 0
     old = (out / "mini.html").read_bytes()
-    with subprocess.Popen([sys.executable, "-c", KILLED_RUN, *args, "2026-04-02", "--force"],
-                          stdout=subprocess.PIPE, cwd=ROOT) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_RUN, *args, "2026-04-02", "--force"],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    ) as proc:
         assert proc.stdout is not None
         assert proc.stdout.readline() == b"renaming\n"
         proc.send_signal(signal.SIGKILL)
@@ -140,10 +150,21 @@ def test_killed_run_leaves_the_old_report(tmp_path: Path) -> None:
 
 
 def _subprocess_report(out: Path, seed: str) -> None:
-    subprocess.run([sys.executable, "-m", "inspectkit", "report",
-                    str(ROOT / "examples" / "cso-at-home-glenbrae"), "-o", str(out)],
-                   check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=out.parent,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inspectkit",
+            "report",
+            str(ROOT / "examples" / "cso-at-home-glenbrae"),
+            "-o",
+            str(out),
+        ],
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        cwd=out.parent,
+        capture_output=True,
+    )
 
 
 def test_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
@@ -160,15 +181,28 @@ def test_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
 def test_source_date_epoch_is_the_date_when_nothing_else_gives_one(tmp_path: Path) -> None:
     folder = mini(tmp_path)  # no report_date in its manifest
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1774958400"}  # 2026-03-31 12:00 UTC
-    subprocess.run([sys.executable, "-m", "inspectkit", "report", str(folder), *FW, "-o",
-                    str(tmp_path / "out"), "-f", "md"], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inspectkit",
+            "report",
+            str(folder),
+            *FW,
+            "-o",
+            str(tmp_path / "out"),
+            "-f",
+            "md",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     md = (tmp_path / "out" / "mini.md").read_text()
     assert "| Report date | 31 March 2026 (from SOURCE\\_DATE\\_EPOCH) |" in md
 
 
-def test_without_a_date_the_report_says_so(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_date_the_report_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert run(str(mini(tmp_path)), *FW, "-o", str(tmp_path / "out"), "-f", "md")[0] == 0
     assert "| Report date | Draft – date not set |" in (tmp_path / "out" / "mini.md").read_text()
@@ -183,17 +217,21 @@ def test_date_order() -> None:
     assert resolve_date(None, None, " ").source == "none"
 
 
-@pytest.mark.parametrize(("option", "epoch", "message"), [
-    ("31/03/2026", None, "--date '31/03/2026' is not a date: use YYYY-MM-DD"),
-    (None, "yesterday", "SOURCE_DATE_EPOCH 'yesterday' is not a number of seconds"),
-    (None, "9" * 30, "is not a number of seconds"),
-])
+@pytest.mark.parametrize(
+    ("option", "epoch", "message"),
+    [
+        ("31/03/2026", None, "--date '31/03/2026' is not a date: use YYYY-MM-DD"),
+        (None, "yesterday", "SOURCE_DATE_EPOCH 'yesterday' is not a number of seconds"),
+        (None, "9" * 30, "is not a number of seconds"),
+    ],
+)
 def test_bad_dates_are_usage_errors(option: str | None, epoch: str | None, message: str) -> None:
     with pytest.raises(UsageError, match=message.replace("(", r"\(")):
         resolve_date(option, None, epoch)
 
 
 def test_bad_date_option_is_exit_2(tmp_path: Path) -> None:
-    code, _, err = run(str(DATA / "evidence" / "mini"), *FW, "-o", str(tmp_path),
-                       "--date", "tomorrow")
+    code, _, err = run(
+        str(DATA / "evidence" / "mini"), *FW, "-o", str(tmp_path), "--date", "tomorrow"
+    )
     assert code == 2 and "--date 'tomorrow' is not a date" in err

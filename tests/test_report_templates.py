@@ -20,8 +20,9 @@ def templates(tmp_path: Path, **files: str) -> Path:
 
 
 def report(tmp_path: Path, mine: Path, *extra: str) -> tuple[int, str, str]:
-    return run(str(mini(tmp_path)), *FW, "-o", str(tmp_path / "out"), "--templates-dir",
-               str(mine), *extra)
+    return run(
+        str(mini(tmp_path)), *FW, "-o", str(tmp_path / "out"), "--templates-dir", str(mine), *extra
+    )
 
 
 def test_a_user_template_shadows_the_builtin(tmp_path: Path) -> None:
@@ -32,12 +33,16 @@ def test_a_user_template_shadows_the_builtin(tmp_path: Path) -> None:
 
 
 def test_a_user_template_extends_the_builtin_and_overrides_one_block(tmp_path: Path) -> None:
-    mine = templates(tmp_path, report__html__j2=(
-        '{% extends "builtin/report.html.j2" %}\n'
-        '{% block next_steps %}<section aria-labelledby="next-steps">'
-        '<h2 id="next-steps">What happens next</h2>'
-        "<p>Our own next steps for {{ inspection.partnership }}.</p></section>"
-        "{% endblock %}\n"))
+    mine = templates(
+        tmp_path,
+        report__html__j2=(
+            '{% extends "builtin/report.html.j2" %}\n'
+            '{% block next_steps %}<section aria-labelledby="next-steps">'
+            '<h2 id="next-steps">What happens next</h2>'
+            "<p>Our own next steps for {{ inspection.partnership }}.</p></section>"
+            "{% endblock %}\n"
+        ),
+    )
     code, _, err = report(tmp_path, mine, "-f", "html")
     assert code == 0, err
     html = (tmp_path / "out" / "mini.html").read_text("utf-8")
@@ -48,9 +53,13 @@ def test_a_user_template_extends_the_builtin_and_overrides_one_block(tmp_path: P
 
 
 def test_a_markdown_template_extends_the_builtin(tmp_path: Path) -> None:
-    mine = templates(tmp_path, report__md__j2=(
-        '{% extends "builtin/report.md.j2" %}\n'
-        "{% block next_steps %}## What happens next\n\nOur own words.\n{% endblock %}\n"))
+    mine = templates(
+        tmp_path,
+        report__md__j2=(
+            '{% extends "builtin/report.md.j2" %}\n'
+            "{% block next_steps %}## What happens next\n\nOur own words.\n{% endblock %}\n"
+        ),
+    )
     code, _, err = report(tmp_path, mine, "-f", "md")
     assert code == 0, err
     md = (tmp_path / "out" / "mini.md").read_text("utf-8")
@@ -88,11 +97,14 @@ def test_missing_templates_dir_is_exit_2(tmp_path: Path) -> None:
     assert "is not a folder" in err
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("{{ ''.__class__.__mro__ }}", "access to attribute '__class__' of 'str' object is unsafe"),
-    ("{{ cycler.__init__.__globals__ }}", "is unsafe"),
-    ("{{ '{0.__class__}'.format(inspection.partnership) }}", "is unsafe"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "access to attribute '__class__' of 'str' object is unsafe"),
+        ("{{ cycler.__init__.__globals__ }}", "is unsafe"),
+        ("{{ '{0.__class__}'.format(inspection.partnership) }}", "is unsafe"),
+    ],
+)
 def test_the_sandbox_refuses_unsafe_access(tmp_path: Path, text: str, message: str) -> None:
     mine = templates(tmp_path, report__md__j2=f"# Report\n\n{text}\n")
     code, _, err = report(tmp_path, mine, "-f", "md")
@@ -132,8 +144,9 @@ def test_runtime_error_in_a_user_template_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_an_error_inside_an_extended_builtin_names_the_builtin(tmp_path: Path) -> None:
-    mine = templates(tmp_path, report__md__j2=(
-        '{% extends "builtin/report.md.j2" %}{% set inspection = {} %}'))
+    mine = templates(
+        tmp_path, report__md__j2=('{% extends "builtin/report.md.j2" %}{% set inspection = {} %}')
+    )
     code, _, err = report(tmp_path, mine, "-f", "md")
     assert code == 2
     assert "builtin/report.md.j2:" in err and "has no attribute" in err

@@ -38,8 +38,11 @@ def test_clean_folder_accepts_spreadsheet_exports(folder: Path) -> None:
     result = validate_path(folder, Registry([DATA / "frameworks"]))
     assert result.diagnostics == []
     records = {r.record_id: dict(r.answers) for r in result.folder.records}
-    assert records["R-002"] == {"plan-quality": 4, "views-recorded": "no",
-                                "workers": "three or more"}
+    assert records["R-002"] == {
+        "plan-quality": 4,
+        "views-recorded": "no",
+        "workers": "three or more",
+    }
     assert records["R-003"]["views-recorded"] == "partly"
     assert records["R-004"] == {"plan-quality": "n/a", "views-recorded": "yes", "workers": "one"}
     staff = [r.answers["s01"] for r in result.folder.responses if r.survey == "staff"]
@@ -56,15 +59,18 @@ def test_windows_1252_csv_says_what_to_do(folder: Path) -> None:
 
 def test_csv_quoted_commas_and_newlines(folder: Path) -> None:
     (folder / "records" / "reader-b.csv").write_text(
-        'record_id,workers\n"R-101","three or more"\n"R-\n102",one\nR-103,"two, maybe"\n')
+        'record_id,workers\n"R-101","three or more"\n"R-\n102",one\nR-103,"two, maybe"\n'
+    )
     assert run(folder) == [("reader-b.csv", 5, 2, "IK210")]
-    assert messages(folder)[0].startswith("'two, maybe' is not an answer to 'workers': use one, "
-                                          "two, three or more or n/a.")
+    assert messages(folder)[0].startswith(
+        "'two, maybe' is not an answer to 'workers': use one, two, three or more or n/a."
+    )
 
 
 def test_duplicate_record_across_files_and_bad_rows(folder: Path) -> None:
     (folder / "records" / "reader-b.csv").write_text(
-        "record_id,plan-quality,views_recorded,plan-qualty\nR-001,4,yes,4\nR-009,7,maybe\n")
+        "record_id,plan-quality,views_recorded,plan-qualty\nR-001,4,yes,4\nR-009,7,maybe\n"
+    )
     assert run(folder) == [
         ("reader-b.csv", 1, 4, "IK305"),
         ("reader-b.csv", 2, 1, "IK206"),
@@ -96,7 +102,8 @@ def test_yaml_mistakes_in_evidence(folder: Path) -> None:
         "  finding: strength\n"
         "  summary: Fine.\n"
         "  date: 2026-02-30\n"
-        "  summery: typo\n")
+        "  summery: typo\n"
+    )
     assert run(folder) == [
         ("more.yaml", 4, 12, "IK204"),
         ("more.yaml", 11, 9, "IK207"),
@@ -119,7 +126,8 @@ def test_yaml_mistakes_in_evidence(folder: Path) -> None:
 
 def test_duplicate_key_is_an_error(folder: Path) -> None:
     (folder / "evaluations.yaml").write_text(
-        "- indicator: '2.1'\n  grade: 4\n  grade: 5\n  rationale: r\n")
+        "- indicator: '2.1'\n  grade: 4\n  grade: 5\n  rationale: r\n"
+    )
     assert run(folder) == [("evaluations.yaml", 3, 3, "IK005")]
 
 
@@ -127,7 +135,8 @@ def test_evaluation_problems(folder: Path) -> None:
     (folder / "evaluations.yaml").write_text(
         "- indicator: '2.1'\n  grade: 7\n  rationale: Strong.\n  decided: 2025-12-01\n"
         "- indicator: '2.1'\n  grade: 4\n"
-        "- indicator: '5.4'\n  grade: good\n  rationale: Not graded here.\n")
+        "- indicator: '5.4'\n  grade: good\n  rationale: Not graded here.\n"
+    )
     assert run(folder) == [
         ("evaluations.yaml", 2, 10, "IK308"),
         ("evaluations.yaml", 4, 12, "IK207"),
@@ -138,11 +147,13 @@ def test_evaluation_problems(folder: Path) -> None:
 
 def test_manifest_period_and_missing_partnership(folder: Path) -> None:
     (folder / "inspection.yaml").write_text(
-        "framework: mini\npartnership:\nperiod: {start: 2026-03-01, end: 2026-01-01}\n")
+        "framework: mini\npartnership:\nperiod: {start: 2026-03-01, end: 2026-01-01}\n"
+    )
     found = run(folder)
     assert ("inspection.yaml", 2, 13, "IK203") in found
     (folder / "inspection.yaml").write_text(
-        "framework: mini\npartnership: X\nperiod: {start: 2026-03-01, end: 2026-01-01}\n")
+        "framework: mini\npartnership: X\nperiod: {start: 2026-03-01, end: 2026-01-01}\n"
+    )
     assert ("inspection.yaml", 3, 34, "IK207") in run(folder)
 
 

@@ -23,8 +23,7 @@ def test_places_of_values_and_keys() -> None:
     assert doc.values == {}  # places are worked out when first asked for
     assert doc.place(("items", 0, "summary")) == (4, 14)
     assert doc.place(("items", 0, "summary"), key=True) == (4, 5)
-    eager = load_yaml_text("a: 1\nitems:\n  - id: X\n    summary: hello\n", "f.yaml",
-                           places=True)
+    eager = load_yaml_text("a: 1\nitems:\n  - id: X\n    summary: hello\n", "f.yaml", places=True)
     assert eager.values[("items", 0, "summary")] == (4, 14)
     assert doc.place(("items", 0, "missing")) == (3, 5)
 
@@ -54,19 +53,27 @@ def test_dates_stay_text_for_the_schema_to_judge() -> None:
     assert load_yaml_text("d: 2025-09-01\n", "f.yaml").data == {"d": "2025-09-01"}
 
 
-@pytest.mark.parametrize("text, code", [pytest.param(t, c, id=c + "-" + str(i)) for i, (t, c) in enumerate([
-    ("", "IK006"),
-    ("# only a comment\n", "IK006"),
-    ("a: 1\n---\nb: 2\n", "IK007"),
-    ("a: !!python/object/apply:os.system ['true']\n", "IK008"),
-    ("a: !evidence x\n", "IK008"),
-    ("a: !!binary aGVsbG8=\n", "IK008"),
-    ("a: &x [1, *x]\n", "IK010"),
-    ("[" * 200 + "]" * 200, "IK009"),
-    ("a: " + "9" * 5000 + "\n", "IK009"),
-    ("? [a, b]\n: c\n", "IK015"),
-    ("a:\n\t- b\n", "IK004"),
-])])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        pytest.param(t, c, id=c + "-" + str(i))
+        for i, (t, c) in enumerate(
+            [
+                ("", "IK006"),
+                ("# only a comment\n", "IK006"),
+                ("a: 1\n---\nb: 2\n", "IK007"),
+                ("a: !!python/object/apply:os.system ['true']\n", "IK008"),
+                ("a: !evidence x\n", "IK008"),
+                ("a: !!binary aGVsbG8=\n", "IK008"),
+                ("a: &x [1, *x]\n", "IK010"),
+                ("[" * 200 + "]" * 200, "IK009"),
+                ("a: " + "9" * 5000 + "\n", "IK009"),
+                ("? [a, b]\n: c\n", "IK015"),
+                ("a:\n\t- b\n", "IK004"),
+            ]
+        )
+    ],
+)
 def test_rejections(text: str, code: str) -> None:
     assert fail(text)[0] == code
 
@@ -76,8 +83,13 @@ def test_alias_limit_stops_billion_laughs_fast() -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     code, *_ = fail("\n".join(lines) + "\n")
     assert code == "IK009"
-    ok = "\n".join([f"k{i}: &k{i} v" for i in range(MAX_ALIASES)] +
-                   [f"r{i}: *k{i}" for i in range(MAX_ALIASES)]) + "\n"
+    ok = (
+        "\n".join(
+            [f"k{i}: &k{i} v" for i in range(MAX_ALIASES)]
+            + [f"r{i}: *k{i}" for i in range(MAX_ALIASES)]
+        )
+        + "\n"
+    )
     assert load_yaml_text(ok, "f.yaml").data["r0"] == "v"
 
 

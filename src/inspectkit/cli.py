@@ -10,12 +10,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from inspectkit import __version__
 from inspectkit.errors import ExitCode, InspectkitError, UsageError
+
+if TYPE_CHECKING:
+    from inspectkit.diagnostics import Diagnostic
 
 ISSUES_URL = "https://github.com/inspectkit/inspectkit/issues"
 FRAMEWORKS_ENV = "INSPECTKIT_FRAMEWORKS_PATH"
@@ -38,17 +41,31 @@ app.add_typer(frameworks_app, name="frameworks")
 
 FrameworksDirs = Annotated[
     list[Path] | None,
-    typer.Option("--frameworks-dir", envvar=FRAMEWORKS_ENV, metavar="DIR",
-                 help=f"A folder of your own framework files, searched before the built-ins. "
-                 f"Repeatable; also read from ${FRAMEWORKS_ENV} (separated by "
-                 f"'{os.pathsep}')."),
+    typer.Option(
+        "--frameworks-dir",
+        envvar=FRAMEWORKS_ENV,
+        metavar="DIR",
+        help=f"A folder of your own framework files, searched before the built-ins. "
+        f"Repeatable; also read from ${FRAMEWORKS_ENV} (separated by "
+        f"'{os.pathsep}').",
+    ),
 ]
-NamesFile = Annotated[Path | None, typer.Option(
-    "--names-file", metavar="FILE", help="A local list of names (one per line) to look for in "
-    "the evidence; keep it outside the evidence folder. It is never copied anywhere.")]
+NamesFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--names-file",
+        metavar="FILE",
+        help="A local list of names (one per line) to look for in "
+        "the evidence; keep it outside the evidence folder. It is never copied anywhere.",
+    ),
+]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
-                                             help="Write to FILE instead of standard output.")]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE instead of standard output."
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -59,8 +76,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """inspectkit: quality-framework inspections, validated, graded and reported."""
 
@@ -76,10 +97,12 @@ def _run(action: Callable[[], int]) -> NoReturn:
         code = 130
     except (typer.Exit, typer.Abort):
         raise
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 5
-        sys.stderr.write(f"inspectkit: internal error: {type(exc).__name__}: {exc}\n"
-                         f"inspectkit: this is a bug; please report it at {ISSUES_URL} "
-                         "with the command you ran (but no evidence).\n")
+    except Exception as exc:
+        sys.stderr.write(
+            f"inspectkit: internal error: {type(exc).__name__}: {exc}\n"
+            f"inspectkit: this is a bug; please report it at {ISSUES_URL} "
+            "with the command you ran (but no evidence).\n"
+        )
         code = ExitCode.INTERNAL
     raise typer.Exit(int(code))
 
@@ -119,8 +142,12 @@ def frameworks_list(
         registry = _registry(frameworks_dir)
         entries = registry.entries()
         _warn_problems(registry.problems)
-        emit(view.list_json(entries) if _choice(fmt, ("text", "json")) == "json"
-             else view.list_text(entries), output)
+        emit(
+            view.list_json(entries)
+            if _choice(fmt, ("text", "json")) == "json"
+            else view.list_text(entries),
+            output,
+        )
         return ExitCode.OK
 
     _run(body)
@@ -143,8 +170,10 @@ def frameworks_show(
         from inspectkit.output import frameworks as view
 
         fw = _registry(frameworks_dir).load(ref).framework
-        emit(view.show_json(fw) if _choice(fmt, ("text", "json")) == "json"
-             else view.show_text(fw), output)
+        emit(
+            view.show_json(fw) if _choice(fmt, ("text", "json")) == "json" else view.show_text(fw),
+            output,
+        )
         return ExitCode.OK
 
     _run(body)
@@ -152,11 +181,17 @@ def frameworks_show(
 
 @frameworks_app.command("lint")
 def frameworks_lint(
-    files: Annotated[list[Path] | None, typer.Argument(
-        metavar="[FILE]...", help="Framework files; all visible frameworks if none.")] = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[FILE]...", help="Framework files; all visible frameworks if none."
+        ),
+    ] = None,
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text, parsable, json, "
-                                     "github, junit or sarif.")] = "auto",
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="auto, text, parsable, json, github, junit or sarif."),
+    ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     no_color: NoColor = False,
     output: Output = None,
@@ -174,22 +209,32 @@ def frameworks_lint(
         diagnostics = []
         for path in paths:
             diagnostics += registry.lint(path)[1]
-        return _finish(diagnostics, [display_path(p) for p in paths], fmt, strict, no_color,
-                       output)
+        return _finish(diagnostics, [display_path(p) for p in paths], fmt, strict, no_color, output)
 
     _run(body)
 
 
 @app.command("validate")
 def validate(
-    paths: Annotated[list[Path], typer.Argument(
-        metavar="PATH...", help="Evidence folders, or single files within them.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Evidence folders, or single files within them."),
+    ],
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="auto (github under GitHub "
-                                     "Actions, else text), text, parsable, json, github, junit "
-                                     "or sarif.")] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too, and possible "
-                                         "personal data is an error.")] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto (github under GitHub "
+            "Actions, else text), text, parsable, json, github, junit "
+            "or sarif.",
+        ),
+    ] = "auto",
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Warnings fail too, and possible personal data is an error."),
+    ] = False,
     names_file: NamesFile = None,
     no_color: NoColor = False,
     output: Output = None,
@@ -202,9 +247,8 @@ def validate(
     """
 
     def body() -> int:
-        from inspectkit.validate import validate_path
-
         from inspectkit.errors import FrameworkError
+        from inspectkit.validate import validate_path
 
         registry = _registry(frameworks_dir)
         names = _names(names_file, paths)
@@ -226,18 +270,27 @@ def validate(
 @app.command("grade")
 def grade(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
-    indicator: Annotated[str | None, typer.Argument(
-        help="Only this indicator (with --explain).")] = None,
+    indicator: Annotated[
+        str | None, typer.Argument(help="Only this indicator (with --explain).")
+    ] = None,
     frameworks_dir: FrameworksDirs = None,
-    explain: Annotated[bool, typer.Option(
-        "--explain", help="Explain each proposed grade in full: '--explain 5.3' explains "
-        "one indicator.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, yaml or csv.")
-                   ] = "text",
-    fail_under: Annotated[int | None, typer.Option(
-        "--fail-under", metavar="N", help="Exit 1 if any final grade is below N.")] = None,
-    require_evaluations: Annotated[bool, typer.Option(
-        "--require-evaluations", help="Exit 1 if a graded indicator has no evaluation.")
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Explain each proposed grade in full: '--explain 5.3' explains one indicator.",
+        ),
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, yaml or csv.")] = "text",
+    fail_under: Annotated[
+        int | None,
+        typer.Option("--fail-under", metavar="N", help="Exit 1 if any final grade is below N."),
+    ] = None,
+    require_evaluations: Annotated[
+        bool,
+        typer.Option(
+            "--require-evaluations", help="Exit 1 if a graded indicator has no evaluation."
+        ),
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     no_color: NoColor = False,
@@ -261,13 +314,17 @@ def grade(
         result = validate_folder(folder, _registry(frameworks_dir))
         if has_errors(result.diagnostics) or result.framework is None:
             return _finish(result.diagnostics, result.files, "text", strict, no_color, None)
-        report = grade_folder(result, fail_under=fail_under,
-                              require_evaluations=require_evaluations)
+        report = grade_folder(
+            result, fail_under=fail_under, require_evaluations=require_evaluations
+        )
         if indicator is not None and indicator not in report.framework.graded:
-            raise UsageError(f"Indicator '{indicator}' is not graded in {report.framework.ref} "
-                             f"(graded: {', '.join(report.framework.graded)}).")
-        text = {"json": view.render_json, "yaml": view.render_yaml,
-                "csv": view.render_csv}.get(chosen)
+            raise UsageError(
+                f"Indicator '{indicator}' is not graded in {report.framework.ref} "
+                f"(graded: {', '.join(report.framework.graded)})."
+            )
+        text = {"json": view.render_json, "yaml": view.render_yaml, "csv": view.render_csv}.get(
+            chosen
+        )
         if text is not None:
             emit(text(report), output)
         elif explain or indicator is not None:
@@ -285,26 +342,54 @@ def grade(
 def report(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or both.")] = "both",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="DIR", help="The folder to write into (default: "
-        "./inspectkit-report, refused inside the evidence folder).")] = None,
-    template: Annotated[str, typer.Option("--template", metavar="NAME", help="Render "
-                                          "NAME.md.j2 / NAME.html.j2.")] = "report",
-    templates_dir: Annotated[list[Path] | None, typer.Option(
-        "--templates-dir", metavar="DIR", help="A folder of your own templates, searched "
-        "before the built-ins (which stay reachable as builtin/NAME). Repeatable.")] = None,
-    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="The "
-                                             "report date; else the manifest's report_date, "
-                                             "else SOURCE_DATE_EPOCH, never the clock.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing report files.")
-                     ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="The folder to write into (default: "
+            "./inspectkit-report, refused inside the evidence folder).",
+        ),
+    ] = None,
+    template: Annotated[
+        str, typer.Option("--template", metavar="NAME", help="Render NAME.md.j2 / NAME.html.j2.")
+    ] = "report",
+    templates_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--templates-dir",
+            metavar="DIR",
+            help="A folder of your own templates, searched "
+            "before the built-ins (which stay reachable as builtin/NAME). Repeatable.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The "
+            "report date; else the manifest's report_date, "
+            "else SOURCE_DATE_EPOCH, never the clock.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing report files.")] = False,
     names_file: NamesFile = None,
-    redact: Annotated[bool, typer.Option(
-        "--redact", help="Replace each possible piece of personal data with a marker.")
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact", help="Replace each possible piece of personal data with a marker."
+        ),
     ] = False,
-    allow_personal_data: Annotated[bool, typer.Option(
-        "--allow-personal-data", help="Write the report even though possible personal data "
-        "was found (after checking each finding by hand).")] = False,
+    allow_personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--allow-personal-data",
+            help="Write the report even though possible personal data "
+            "was found (after checking each finding by hand).",
+        ),
+    ] = False,
     frameworks_dir: FrameworksDirs = None,
     no_color: NoColor = False,
 ) -> None:
@@ -319,11 +404,10 @@ def report(
 
     def body() -> int:
         from inspectkit.diagnostics import has_errors
+        from inspectkit.evidence.personal import is_personal, redact_folder
         from inspectkit.grading.grade import grade_folder
         from inspectkit.report import ReportRequest, resolve_date, write_report
         from inspectkit.validate import validate_folder
-
-        from inspectkit.evidence.personal import is_personal, redact_folder
 
         formats = ("md", "html") if _choice(fmt, ("md", "html", "both")) == "both" else (fmt,)
         names = _names(names_file, [folder])
@@ -336,13 +420,14 @@ def report(
             result.folder = redact_folder(result.folder, names)
         elif personal and not allow_personal_data:
             _warn_problems(personal)
-            sys.stderr.write(f"inspectkit: report not written: {len(personal)} possible "
-                             "piece(s) of personal data (above). Remove them, or use --redact "
-                             "or --allow-personal-data.\n")
+            sys.stderr.write(
+                f"inspectkit: report not written: {len(personal)} possible "
+                "piece(s) of personal data (above). Remove them, or use --redact "
+                "or --allow-personal-data.\n"
+            )
             return ExitCode.FINDINGS
         when = resolve_date(date, manifest.report_date, os.environ.get("SOURCE_DATE_EPOCH"))
-        request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when,
-                                force)
+        request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when, force)
         written = write_report(result, grade_folder(result), request)
         _warn_problems([d for d in result.diagnostics if d.severity.value != "note"])
         for path in written:
@@ -355,8 +440,12 @@ def report(
 @app.command("init")
 def init(
     folder: Annotated[Path, typer.Argument(help="The folder to create (or complete).")],
-    framework: Annotated[str, typer.Option("--framework", metavar="ID[@VERSION]",
-                                           help="The framework the inspection follows.")],
+    framework: Annotated[
+        str,
+        typer.Option(
+            "--framework", metavar="ID[@VERSION]", help="The framework the inspection follows."
+        ),
+    ],
     frameworks_dir: FrameworksDirs = None,
 ) -> None:
     """Write a ready-to-fill evidence folder; never overwrites an existing file.
@@ -373,8 +462,10 @@ def init(
             sys.stderr.write(f"created  {(folder / rel).as_posix()}\n")
         for rel in kept:
             sys.stderr.write(f"kept     {(folder / rel).as_posix()} (already exists)\n")
-        sys.stderr.write(f"Next: fill in {(folder / 'inspection.yaml').as_posix()}, then run "
-                         f"'inspectkit validate {folder.as_posix()}'.\n")
+        sys.stderr.write(
+            f"Next: fill in {(folder / 'inspection.yaml').as_posix()}, then run "
+            f"'inspectkit validate {folder.as_posix()}'.\n"
+        )
         return ExitCode.OK
 
     _run(body)
@@ -421,8 +512,14 @@ def _warn_problems(problems: list) -> None:  # type: ignore[type-arg]
         sys.stderr.write(render(problems, OutputFormat.TEXT, tool_version=__version__))
 
 
-def _finish(diagnostics: list, files: list[str], fmt: str, strict: bool,  # type: ignore[type-arg]
-            no_color: bool, output: Path | None) -> int:
+def _finish(
+    diagnostics: list[Diagnostic],
+    files: list[str],
+    fmt: str,
+    strict: bool,
+    no_color: bool,
+    output: Path | None,
+) -> int:
     """Render diagnostics in the chosen format and return the exit code."""
     from inspectkit.console import emit, in_github_actions, use_color
     from inspectkit.diagnostics import has_errors, sort_diagnostics
@@ -432,10 +529,15 @@ def _finish(diagnostics: list, files: list[str], fmt: str, strict: bool,  # type
     chosen = resolve_format(OutputFormat(_choice(fmt, names)), github_actions=in_github_actions())
     ordered = sort_diagnostics(diagnostics)
     if chosen is OutputFormat.TEXT and output is None:
-        text = render(ordered, chosen, tool_version=__version__, files=files,
-                      color=use_color(sys.stderr, no_color=no_color), strict=strict)
+        text = render(
+            ordered,
+            chosen,
+            tool_version=__version__,
+            files=files,
+            color=use_color(sys.stderr, no_color=no_color),
+            strict=strict,
+        )
         emit(text, stream=sys.stderr)
     else:
-        emit(render(ordered, chosen, tool_version=__version__, files=files, strict=strict),
-             output)
+        emit(render(ordered, chosen, tool_version=__version__, files=files, strict=strict), output)
     return ExitCode.FINDINGS if has_errors(ordered, strict=strict) else ExitCode.OK

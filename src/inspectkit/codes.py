@@ -56,14 +56,24 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     # Framework files
     ("IK101", "framework-field", "error", "A framework field is missing, unknown or invalid."),
     ("IK102", "framework-duplicate-id", "error", "An id is defined twice in the framework."),
-    ("IK103", "framework-unknown-ref", "error", "The framework refers to an id it does not define."),
+    (
+        "IK103",
+        "framework-unknown-ref",
+        "error",
+        "The framework refers to an id it does not define.",
+    ),
     ("IK104", "scale-order", "error", "The scale is not strictly ordered."),
     ("IK105", "quantifier-gap", "error", "The quantifier bands leave a percentage unassigned."),
     ("IK106", "grade-band-gap", "error", "The grade bands leave a score unassigned."),
     ("IK107", "framework-not-found", "error", "No framework has this id or version."),
     ("IK108", "base-framework", "error", "The base framework cannot be used."),
     ("IK109", "lint-illustrations", "error", "A graded indicator has no illustrations."),
-    ("IK110", "lint-no-evidence", "error", "A graded indicator has no evidence that can inform it."),
+    (
+        "IK110",
+        "lint-no-evidence",
+        "error",
+        "A graded indicator has no evidence that can inform it.",
+    ),
     ("IK111", "lint-grading", "error", "A graded indicator has no usable grading rules."),
     ("IK112", "framework-provisional", "note", "The framework holds provisional content."),
     # Evidence folder: files and fields
@@ -89,10 +99,20 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK306", "unknown-survey", "error", "The framework has no such survey."),
     ("IK307", "unknown-survey-question", "error", "The survey has no such question."),
     ("IK308", "invalid-grade", "error", "A grade is not a point of the framework's scale."),
-    ("IK309", "not-graded", "warning", "An evaluation is for an indicator this programme does not grade."),
+    (
+        "IK309",
+        "not-graded",
+        "warning",
+        "An evaluation is for an indicator this programme does not grade.",
+    ),
     ("IK310", "graded-without-evidence", "error", "A graded indicator has no evidence at all."),
     # Sufficiency
-    ("IK401", "single-kind-of-evidence", "warning", "A graded indicator rests on one kind of evidence."),
+    (
+        "IK401",
+        "single-kind-of-evidence",
+        "warning",
+        "A graded indicator rests on one kind of evidence.",
+    ),
     ("IK402", "no-views-of-children", "warning", "No evidence of children's or families' views."),
     ("IK403", "too-few-records", "warning", "Fewer records than the framework's minimum."),
     ("IK404", "missing-evaluation", "note", "A graded indicator has no team evaluation yet."),
@@ -105,10 +125,18 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK506", "nhs-number", "warning", "Text holds what looks like an NHS number."),
     ("IK507", "listed-name", "warning", "Text holds a name from the names list."),
     # Grading and the team's judgement
-    ("IK601", "grade-departure", "warning",
-     "The team's grade differs from the proposed grade by two or more without a reason."),
-    ("IK602", "needs-moderation", "warning", "Evaluators' independent grades differ and no "
-     "moderated grade is recorded."),
+    (
+        "IK601",
+        "grade-departure",
+        "warning",
+        "The team's grade differs from the proposed grade by two or more without a reason.",
+    ),
+    (
+        "IK602",
+        "needs-moderation",
+        "warning",
+        "Evaluators' independent grades differ and no moderated grade is recorded.",
+    ),
     ("IK603", "insufficient-evidence", "note", "Too little evidence to propose a grade."),
     ("IK604", "below-threshold", "error", "A final grade is below the --fail-under threshold."),
 )

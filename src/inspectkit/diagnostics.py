@@ -64,8 +64,9 @@ class Diagnostic:
 
     def with_severity(self, severity: Severity) -> Diagnostic:
         """A copy with another severity (e.g. personal data under --strict)."""
-        return Diagnostic(self.code, self.message, self.file, self.line, self.column, severity,
-                          self.hint)
+        return Diagnostic(
+            self.code, self.message, self.file, self.line, self.column, severity, self.hint
+        )
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping with stable keys."""

@@ -27,8 +27,11 @@ def as_text(value: Any) -> Any:
 
 
 # Editors may see an unquoted 2.1 as a number, so the schema admits numbers for ids.
-Id = Annotated[str, BeforeValidator(as_text, json_schema_input_type=str | int | float),
-               Field(pattern=ID_PATTERN, max_length=80)]
+Id = Annotated[
+    str,
+    BeforeValidator(as_text, json_schema_input_type=str | int | float),
+    Field(pattern=ID_PATTERN, max_length=80),
+]
 Version = Annotated[str, BeforeValidator(as_text), Field(pattern=VERSION_PATTERN)]
 
 

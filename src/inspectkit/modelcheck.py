@@ -33,8 +33,15 @@ class ErrorCodes:
     missing_by_field: tuple[tuple[str, str], ...] = ()
 
 
-def validate(model: type[M], doc: YamlDocument, codes: ErrorCodes, *, data: Any = None,
-             base_path: Path_ = (), prune: bool = False) -> tuple[M | None, list[Diagnostic]]:
+def validate(
+    model: type[M],
+    doc: YamlDocument,
+    codes: ErrorCodes,
+    *,
+    data: Any = None,
+    base_path: Path_ = (),
+    prune: bool = False,
+) -> tuple[M | None, list[Diagnostic]]:
     """Validate ``data`` (default: the whole document) as ``model``.
 
     With ``prune``, list items that fail are left out and validation is tried again, so that
@@ -69,10 +76,10 @@ def _mark(data: Any, loc: Sequence[Any]) -> bool:
     if not indexes:
         return False
     container = data
-    for part in loc[:indexes[-1]]:
-        if isinstance(container, dict) and part in container:
-            container = container[part]
-        elif isinstance(container, list) and isinstance(part, int) and part < len(container):
+    for part in loc[: indexes[-1]]:
+        in_dict = isinstance(container, dict) and part in container
+        in_list = isinstance(container, list) and isinstance(part, int) and part < len(container)
+        if in_dict or in_list:
             container = container[part]
         else:
             return True  # already removed with an outer item
@@ -105,8 +112,9 @@ def _sweep(data: Any) -> None:
 _PRUNED = object()
 
 
-def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCodes,
-             base_path: Path_) -> Diagnostic:
+def _rewrite(
+    err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCodes, base_path: Path_
+) -> Diagnostic:
     loc = _data_loc(err["loc"], doc.data if not base_path else None, base_path, doc)
     path = (*base_path, *loc)
     where = _dotted(loc)
@@ -115,13 +123,18 @@ def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCo
         name = str(loc[-1]) if loc else ""
         allowed = _allowed_fields(model, loc[:-1])
         hint = _did_you_mean(name, allowed)
-        return doc.diagnostic(codes.unknown, f"Unknown field '{name}'"
-                              f"{_in(loc[:-1])}.", path, key=True,
-                              hint=hint or _list_hint("Allowed fields", allowed))
+        return doc.diagnostic(
+            codes.unknown,
+            f"Unknown field '{name}'{_in(loc[:-1])}.",
+            path,
+            key=True,
+            hint=hint or _list_hint("Allowed fields", allowed),
+        )
     if kind == "missing":
         code = dict(codes.missing_by_field).get(str(loc[-1]), codes.missing)
-        return doc.diagnostic(code, f"The required field '{loc[-1]}' is missing"
-                              f"{_in(loc[:-1])}.", path[:-1], key=True)
+        return doc.diagnostic(
+            code, f"The required field '{loc[-1]}' is missing{_in(loc[:-1])}.", path[:-1], key=True
+        )
     value = err.get("input")
     shown = _show(value)
     if value is None and kind.endswith("_type"):
@@ -129,28 +142,51 @@ def _rewrite(err: Any, model: type[BaseModel], doc: YamlDocument, codes: ErrorCo
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
         hint = _did_you_mean(str(value), choices)
-        return doc.diagnostic(codes.invalid, f"{shown} is not allowed for '{where}': use one "
-                              f"of {', '.join(choices)}.", path, hint=hint)
+        return doc.diagnostic(
+            codes.invalid,
+            f"{shown} is not allowed for '{where}': use one of {', '.join(choices)}.",
+            path,
+            hint=hint,
+        )
     if kind == "model_type" or kind == "dict_type":
-        return doc.diagnostic(codes.invalid, f"'{where or 'the file'}' should be a mapping of "
-                              f"fields, not {_kind(value)}.", path)
+        return doc.diagnostic(
+            codes.invalid,
+            f"'{where or 'the file'}' should be a mapping of fields, not {_kind(value)}.",
+            path,
+        )
     if kind == "list_type":
-        return doc.diagnostic(codes.invalid, f"'{where}' should be a list, not {_kind(value)}.",
-                              path, hint="Write a list as [a, b] or as lines starting '- '.")
+        return doc.diagnostic(
+            codes.invalid,
+            f"'{where}' should be a list, not {_kind(value)}.",
+            path,
+            hint="Write a list as [a, b] or as lines starting '- '.",
+        )
     if kind == "string_pattern_mismatch":
-        return doc.diagnostic(codes.invalid, f"{shown} is not a valid value for '{where}'.",
-                              path, hint=_pattern_hint(where))
+        return doc.diagnostic(
+            codes.invalid,
+            f"{shown} is not a valid value for '{where}'.",
+            path,
+            hint=_pattern_hint(where),
+        )
     if kind.startswith("date") and codes.date:
-        return doc.diagnostic(codes.date, f"{shown} is not a real date for '{where}': write "
-                              "it as YYYY-MM-DD, e.g. 2026-01-28.", path)
+        return doc.diagnostic(
+            codes.date,
+            f"{shown} is not a real date for '{where}': write it as YYYY-MM-DD, e.g. 2026-01-28.",
+            path,
+        )
     message = str(err.get("msg", "invalid value")).rstrip(".")
     message = message.removeprefix("Value error, ")
-    return doc.diagnostic(codes.invalid, f"The value {shown} of '{where}' is not valid: "
-                          f"{message[0].lower() + message[1:] if message else message}.", path)
+    return doc.diagnostic(
+        codes.invalid,
+        f"The value {shown} of '{where}' is not valid: "
+        f"{message[0].lower() + message[1:] if message else message}.",
+        path,
+    )
 
 
-def _data_loc(loc: Sequence[Any], _unused: Any, base_path: Path_, doc: YamlDocument
-              ) -> tuple[Any, ...]:
+def _data_loc(
+    loc: Sequence[Any], _unused: Any, base_path: Path_, doc: YamlDocument
+) -> tuple[Any, ...]:
     """Drop pydantic's union-member tags from ``loc``, keeping only real keys and indexes.
 
     A part is kept while it leads through the data; a name that the data lacks is kept only
@@ -158,7 +194,7 @@ def _data_loc(loc: Sequence[Any], _unused: Any, base_path: Path_, doc: YamlDocum
     """
     current: Any = doc.data
     for part in base_path:
-        current = current[part] if isinstance(current, (dict, list)) else None
+        current = current[part] if isinstance(current, (dict, list)) else None  # type: ignore[index]
     kept: list[Any] = []
     for position, part in enumerate(loc):
         if isinstance(current, dict) and isinstance(part, str):
@@ -178,8 +214,11 @@ def _data_loc(loc: Sequence[Any], _unused: Any, base_path: Path_, doc: YamlDocum
 
 
 def _is_tag(part: str) -> bool:
-    return "[" in part or part.startswith("function-") or part in (
-        "int", "str", "float", "bool", "date", "none", "list", "dict")
+    return (
+        "[" in part
+        or part.startswith("function-")
+        or part in ("int", "str", "float", "bool", "date", "none", "list", "dict")
+    )
 
 
 def _dotted(loc: Sequence[Any]) -> str:
@@ -256,8 +295,11 @@ def _unwrap(annotation: Any, step: type) -> Any:
         elif origin in (typing.Union, types.UnionType):
             models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
             lists = [a for a in args if typing.get_origin(a) is list]
-            annotation = models[0] if models and step is str else (
-                lists[0] if lists else next(a for a in args if a is not type(None)))
+            annotation = (
+                models[0]
+                if models and step is str
+                else (lists[0] if lists else next(a for a in args if a is not type(None)))
+            )
         elif origin is list and step is int:
             return _unwrap(args[0], str)
         else:

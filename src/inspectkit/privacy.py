@@ -18,12 +18,18 @@ _TEN_DIGITS = re.compile(r"(?<![\d/.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/.])"
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}\b")
 _PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(\d[\d\s)-]{8,12}\d)(?!\d)")
 _POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?\s+\d{{4}})")
-_BIRTH = re.compile(rf"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*"
-                    rf"({_DATE})")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?\s+\d{{4}})"
+)
+_BIRTH = re.compile(
+    rf"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*"
+    rf"({_DATE})"
+)
 
 
 @dataclass(frozen=True)
@@ -90,29 +96,39 @@ def scan_text(text: str, names: Sequence[re.Pattern[str]] = ()) -> list[Hit]:
     if not text or (not names and not _MAYBE.search(text)):
         return []
     hits = list(_numbers(text))
-    hits += [Hit("IK503", "e-mail address", m.start(), _mask(m.group(0)))
-             for m in _EMAIL.finditer(text)]
+    hits += [
+        Hit("IK503", "e-mail address", m.start(), _mask(m.group(0))) for m in _EMAIL.finditer(text)
+    ]
     taken = {h.start for h in hits}
     hits += [h for h in _phones(text) if h.start not in taken]
-    hits += [Hit("IK505", "postcode", m.start(), _mask(m.group(0)))
-             for m in _POSTCODE.finditer(text)]
-    hits += [Hit("IK502", "date of birth", m.start(1), _mask(m.group(1), 0))
-             for m in _BIRTH.finditer(text)]
+    hits += [
+        Hit("IK505", "postcode", m.start(), _mask(m.group(0))) for m in _POSTCODE.finditer(text)
+    ]
+    hits += [
+        Hit("IK502", "date of birth", m.start(1), _mask(m.group(1), 0))
+        for m in _BIRTH.finditer(text)
+    ]
     for pattern in names:
-        hits += [Hit("IK507", "name from the names list", m.start(), _mask(m.group(0), 1))
-                 for m in pattern.finditer(text)]
+        hits += [
+            Hit("IK507", "name from the names list", m.start(), _mask(m.group(0), 1))
+            for m in pattern.finditer(text)
+        ]
     return sorted(hits, key=lambda h: (h.start, h.code))
 
 
 def name_patterns(names: Sequence[str]) -> list[re.Pattern[str]]:
     """Whole-word, case-insensitive patterns for a list of names (one per entry)."""
-    cleaned = sorted({n.strip() for n in names if n.strip() and not n.startswith("#")},
-                     key=lambda n: (-len(n), n))
+    cleaned = sorted(
+        {n.strip() for n in names if n.strip() and not n.startswith("#")},
+        key=lambda n: (-len(n), n),
+    )
     if not cleaned:
         return []
-    chunks = [cleaned[i:i + 500] for i in range(0, len(cleaned), 500)]
-    return [re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(n) for n in chunk) + r")(?!\w)")
-            for chunk in chunks]
+    chunks = [cleaned[i : i + 500] for i in range(0, len(cleaned), 500)]
+    return [
+        re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(n) for n in chunk) + r")(?!\w)")
+        for chunk in chunks
+    ]
 
 
 def redact(text: str, names: Sequence[re.Pattern[str]] = ()) -> str:
@@ -133,13 +149,17 @@ def redact(text: str, names: Sequence[re.Pattern[str]] = ()) -> str:
 
 
 def _end(text: str, hit: Hit, names: Sequence[re.Pattern[str]]) -> int:
-    patterns = {"IK501": _TEN_DIGITS, "IK506": _TEN_DIGITS, "IK503": _EMAIL, "IK504": _PHONE,
-                "IK505": _POSTCODE}
+    patterns = {
+        "IK501": _TEN_DIGITS,
+        "IK506": _TEN_DIGITS,
+        "IK503": _EMAIL,
+        "IK504": _PHONE,
+        "IK505": _POSTCODE,
+    }
     if hit.code == "IK502":
         match = re.compile(_DATE, re.I).match(text, hit.start)
     elif hit.code == "IK507":
-        match = next((p.match(text, hit.start) for p in names if p.match(text, hit.start)),
-                     None)
+        match = next((p.match(text, hit.start) for p in names if p.match(text, hit.start)), None)
     else:
         match = patterns[hit.code].match(text, hit.start)
     return match.end() if match else hit.start + len(hit.masked)
@@ -158,9 +178,11 @@ def read_names(path: Path, folders: Sequence[Path]) -> list[re.Pattern[str]]:
     for folder in folders:
         base = folder.resolve() if folder.is_dir() else folder.resolve().parent
         if base in real.parents:
-            raise UsageError(f"The names list '{path}' is inside the evidence folder "
-                             f"'{folder}'; keep it outside, where it cannot be shared by "
-                             "mistake.")
+            raise UsageError(
+                f"The names list '{path}' is inside the evidence folder "
+                f"'{folder}'; keep it outside, where it cannot be shared by "
+                "mistake."
+            )
     try:
         text = read_text(path, str(path)).text
     except ReadFailure as exc:

@@ -11,8 +11,12 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, 
 
 from inspectkit.framework.models import Quantifiers, QuantifierTerm
 
-_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_FLOOR,
-          "up": ROUND_CEILING}
+_MODES = {
+    "half-up": ROUND_HALF_UP,
+    "half-even": ROUND_HALF_EVEN,
+    "down": ROUND_FLOOR,
+    "up": ROUND_CEILING,
+}
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,9 @@ def round_percent(quantifiers: Quantifiers, percent: Decimal | float | str) -> D
 
 def term_for(quantifiers: Quantifiers, rounded: Decimal) -> QuantifierTerm | None:
     """The term whose band holds an already rounded percentage, after the tie-break."""
-    matches = [t for t in quantifiers.terms if Decimal(str(t.min)) <= rounded <= Decimal(
-        str(t.max))]
+    matches = [
+        t for t in quantifiers.terms if Decimal(str(t.min)) <= rounded <= Decimal(str(t.max))
+    ]
     if not matches:
         return None
     if quantifiers.tie_break == "lower":
@@ -50,8 +55,9 @@ def term_for(quantifiers: Quantifiers, rounded: Decimal) -> QuantifierTerm | Non
     return max(matches, key=lambda t: (t.min, t.max))
 
 
-def describe_percent(quantifiers: Quantifiers, percent: Decimal | float | str
-                     ) -> tuple[Decimal, QuantifierTerm | None]:
+def describe_percent(
+    quantifiers: Quantifiers, percent: Decimal | float | str
+) -> tuple[Decimal, QuantifierTerm | None]:
     """Round a percentage and find its term."""
     rounded = round_percent(quantifiers, percent)
     return rounded, term_for(quantifiers, rounded)

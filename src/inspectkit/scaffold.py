@@ -26,20 +26,22 @@ def _choices(values: list[str]) -> str:
 
 def manifest_text(fw: Framework) -> str:
     """inspection.yaml for a new inspection of ``fw``."""
-    return "\n".join([
-        _schema_line("manifest", 0),
-        f"# {fw.title}",
-        "# The manifest of one inspection (or one partnership's self-evaluation).",
-        "# Fill in the partnership, then run: inspectkit validate <this folder>",
-        f"framework: {fw.ref}",
-        "partnership:            # the community planning partnership, e.g. Glenbrae",
-        "title: \"\"",
-        "reference: \"\"",
-        "# period: {start: 2026-01-12, end: 2026-03-27}   # ISO dates, start <= end",
-        "team: []                # roles, not names: e.g. {name: Lead inspector, role: lead}",
-        "status: draft           # draft | final",
-        "",
-    ])
+    return "\n".join(
+        [
+            _schema_line("manifest", 0),
+            f"# {fw.title}",
+            "# The manifest of one inspection (or one partnership's self-evaluation).",
+            "# Fill in the partnership, then run: inspectkit validate <this folder>",
+            f"framework: {fw.ref}",
+            "partnership:            # the community planning partnership, e.g. Glenbrae",
+            'title: ""',
+            'reference: ""',
+            "# period: {start: 2026-01-12, end: 2026-03-27}   # ISO dates, start <= end",
+            "team: []                # roles, not names: e.g. {name: Lead inspector, role: lead}",
+            "status: draft           # draft | final",
+            "",
+        ]
+    )
 
 
 def evidence_text(fw: Framework) -> str:
@@ -50,7 +52,7 @@ def evidence_text(fw: Framework) -> str:
     example = [
         "- id: FG-01                       # unique in the folder",
         f"  source: {sources[0] if sources else 'document'}",
-        f"  indicators: [\"{graded[0]}\"]",
+        f'  indicators: ["{graded[0]}"]',
         *([f"  lines_of_enquiry: [{loe}]"] if loe else []),
         "  finding: strength               # strength | area-for-improvement | context",
         "  significance: important         # major | important | minor",
@@ -58,18 +60,20 @@ def evidence_text(fw: Framework) -> str:
         "    One or two anonymised sentences on what was found.",
         "  date: 2026-02-10",
     ]
-    return "\n".join([
-        _schema_line("evidence", 1),
-        "# Qualitative evidence: one entry per finding. Copy the example, remove the '# '",
-        "# and fill it in. Keep it anonymous: no names, dates of birth, addresses or numbers",
-        "# that could identify a child or family.",
-        f"# Sources: {_choices(sources)}",
-        f"# Indicators graded: {_choices(fw.graded)}",
-        "#",
-        *(f"# {line}" for line in example),
-        "[]",
-        "",
-    ])
+    return "\n".join(
+        [
+            _schema_line("evidence", 1),
+            "# Qualitative evidence: one entry per finding. Copy the example, remove the '# '",
+            "# and fill it in. Keep it anonymous: no names, dates of birth, addresses or numbers",
+            "# that could identify a child or family.",
+            f"# Sources: {_choices(sources)}",
+            f"# Indicators graded: {_choices(fw.graded)}",
+            "#",
+            *(f"# {line}" for line in example),
+            "[]",
+            "",
+        ]
+    )
 
 
 def evaluations_text(fw: Framework) -> str:
@@ -86,7 +90,7 @@ def evaluations_text(fw: Framework) -> str:
         title = indicator.title if indicator else ""
         lines += [
             "#",
-            f"# - indicator: \"{indicator_id}\"      # {title}",
+            f'# - indicator: "{indicator_id}"      # {title}',
             "#   grade: 4",
             "#   rationale: >-",
             "#     The evidence that led the team to this grade.",
@@ -104,11 +108,13 @@ def scaffold_files(fw: Framework) -> dict[str, str]:
         "evaluations.yaml": evaluations_text(fw),
     }
     if fw.record_reading:
-        files["records/records.csv"] = ",".join(
-            ["record_id", *(q.id for q in fw.record_reading.questions)]) + "\n"
+        files["records/records.csv"] = (
+            ",".join(["record_id", *(q.id for q in fw.record_reading.questions)]) + "\n"
+        )
     for survey in fw.surveys:
-        files[f"surveys/{survey.id}.csv"] = ",".join(
-            ["respondent_id", *(q.id for q in survey.questions)]) + "\n"
+        files[f"surveys/{survey.id}.csv"] = (
+            ",".join(["respondent_id", *(q.id for q in survey.questions)]) + "\n"
+        )
     for name in ("manifest", "evidence", "evaluations"):
         files[f"{SCHEMA_DIR}/{schema_filename(name)}"] = schema_text(name)
     return files
@@ -120,7 +126,8 @@ def write_scaffold(folder: Path, files: dict[str, str]) -> tuple[list[str], list
     Returns:
         The relative paths written, and those kept because they already existed.
     """
-    written, kept = [], []
+    written: list[str] = []
+    kept: list[str] = []
     for rel, text in files.items():
         (written if write_new(folder / rel, text.encode("utf-8")) else kept).append(rel)
     return written, kept

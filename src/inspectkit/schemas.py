@@ -21,14 +21,26 @@ def json_schema(name: str) -> dict[str, Any]:
     from inspectkit.framework.models import Framework
 
     adapters: dict[str, tuple[TypeAdapter[Any], str, str]] = {
-        "framework": (TypeAdapter(Framework), "inspectkit framework",
-                      "A quality framework or inspection programme."),
-        "manifest": (TypeAdapter(Manifest), "inspectkit inspection.yaml",
-                     "The manifest of an evidence folder."),
-        "evidence": (TypeAdapter(list[EvidenceItem] | EvidenceItem), "inspectkit evidence file",
-                     "A list of qualitative evidence items (evidence/*.yaml)."),
-        "evaluations": (TypeAdapter(list[Evaluation]), "inspectkit evaluations.yaml",
-                        "The team's evaluations, one entry per graded indicator."),
+        "framework": (
+            TypeAdapter(Framework),
+            "inspectkit framework",
+            "A quality framework or inspection programme.",
+        ),
+        "manifest": (
+            TypeAdapter(Manifest),
+            "inspectkit inspection.yaml",
+            "The manifest of an evidence folder.",
+        ),
+        "evidence": (
+            TypeAdapter(list[EvidenceItem] | EvidenceItem),
+            "inspectkit evidence file",
+            "A list of qualitative evidence items (evidence/*.yaml).",
+        ),
+        "evaluations": (
+            TypeAdapter(list[Evaluation]),
+            "inspectkit evaluations.yaml",
+            "The team's evaluations, one entry per graded indicator.",
+        ),
     }
     adapter, title, description = adapters[name]
     schema = adapter.json_schema()

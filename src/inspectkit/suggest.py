@@ -24,6 +24,6 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
 
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
-    """"Did you mean 'x'?" or an empty string."""
+    """ "Did you mean 'x'?" or an empty string."""
     match = closest(word, choices, cutoff)
     return f"Did you mean '{match}'?" if match else ""

@@ -54,28 +54,45 @@ def read_bytes(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> byt
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ReadFailure(Diagnostic("IK001", f"'{display}' does not exist (or is a broken link).",
-                                     display)) from None
+        raise ReadFailure(
+            Diagnostic("IK001", f"'{display}' does not exist (or is a broken link).", display)
+        ) from None
     except OSError as exc:
-        raise ReadFailure(Diagnostic("IK001", f"'{display}' cannot be read: {_reason(exc)}.",
-                                     display)) from None
+        raise ReadFailure(
+            Diagnostic("IK001", f"'{display}' cannot be read: {_reason(exc)}.", display)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ReadFailure(Diagnostic(
-            "IK012", f"'{display}' is not a regular file, so it is not read.", display,
-            hint="Evidence files must be ordinary files, not devices, pipes or folders."))
+        raise ReadFailure(
+            Diagnostic(
+                "IK012",
+                f"'{display}' is not a regular file, so it is not read.",
+                display,
+                hint="Evidence files must be ordinary files, not devices, pipes or folders.",
+            )
+        )
     if info.st_size > max_bytes:
-        raise ReadFailure(Diagnostic(
-            "IK009", f"'{display}' is {info.st_size:,} bytes, more than the limit of "
-            f"{max_bytes:,} bytes.", display, hint="Split the evidence into smaller files."))
+        raise ReadFailure(
+            Diagnostic(
+                "IK009",
+                f"'{display}' is {info.st_size:,} bytes, more than the limit of "
+                f"{max_bytes:,} bytes.",
+                display,
+                hint="Split the evidence into smaller files.",
+            )
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise ReadFailure(Diagnostic("IK001", f"'{display}' cannot be read: {_reason(exc)}.",
-                                     display)) from None
+        raise ReadFailure(
+            Diagnostic("IK001", f"'{display}' cannot be read: {_reason(exc)}.", display)
+        ) from None
     if len(data) > max_bytes:  # grew while we looked
-        raise ReadFailure(Diagnostic(
-            "IK009", f"'{display}' is larger than the limit of {max_bytes:,} bytes.", display))
+        raise ReadFailure(
+            Diagnostic(
+                "IK009", f"'{display}' is larger than the limit of {max_bytes:,} bytes.", display
+            )
+        )
     return data
 
 
@@ -89,32 +106,49 @@ def decode(data: bytes, display: str, *, allow_utf16: bool = False) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ReadFailure(Diagnostic("IK002", f"'{display}' starts like UTF-16 but is not "
-                                         "valid UTF-16.", display)) from None
+            raise ReadFailure(
+                Diagnostic(
+                    "IK002", f"'{display}' starts like UTF-16 but is not valid UTF-16.", display
+                )
+            ) from None
     if b"\x00" in data[:8192] or data.startswith(b"\x89PNG"):
-        raise ReadFailure(Diagnostic(
-            "IK003", f"'{display}' is a binary file, not text.", display,
-            hint="Evidence files are plain text: YAML, Markdown or CSV."))
+        raise ReadFailure(
+            Diagnostic(
+                "IK003",
+                f"'{display}' is a binary file, not text.",
+                display,
+                hint="Evidence files are plain text: YAML, Markdown or CSV.",
+            )
+        )
     if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+        data = data[len(_UTF8_BOM) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ReadFailure(Diagnostic(
-            "IK002", f"'{display}' is not UTF-8 text: byte 0x{data[exc.start]:02X} at line "
-            f"{line}, column {column} cannot be decoded.", display, line, column,
-            hint="Save the file as UTF-8 (in Excel: Save As > 'CSV UTF-8'; in a text editor: "
-            "choose the UTF-8 encoding). Files saved as Windows-1252 or Latin-1 look like this."
-        )) from None
+        raise ReadFailure(
+            Diagnostic(
+                "IK002",
+                f"'{display}' is not UTF-8 text: byte 0x{data[exc.start]:02X} at line "
+                f"{line}, column {column} cannot be decoded.",
+                display,
+                line,
+                column,
+                hint="Save the file as UTF-8 (in Excel: Save As > 'CSV UTF-8'; in a text editor: "
+                "choose the UTF-8 encoding). Files saved as Windows-1252 or Latin-1 look like "
+                "this.",
+            )
+        ) from None
 
 
-def read_text(path: Path, display: str, *, allow_utf16: bool = False,
-              max_bytes: int = MAX_FILE_BYTES) -> TextFile:
+def read_text(
+    path: Path, display: str, *, allow_utf16: bool = False, max_bytes: int = MAX_FILE_BYTES
+) -> TextFile:
     """Read and decode a text file in one step."""
-    return TextFile(display, decode(read_bytes(path, display, max_bytes), display,
-                                    allow_utf16=allow_utf16))
+    return TextFile(
+        display, decode(read_bytes(path, display, max_bytes), display, allow_utf16=allow_utf16)
+    )
 
 
 def _reason(exc: OSError) -> str:

@@ -33,8 +33,9 @@ class ValidationResult:
         return self.folder.files
 
 
-def validate_folder(root: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (),
-                    strict: bool = False) -> ValidationResult:
+def validate_folder(
+    root: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (), strict: bool = False
+) -> ValidationResult:
     """Load and check an evidence folder, personal data included.
 
     Args:
@@ -51,11 +52,15 @@ def validate_folder(root: Path, registry: Registry, *, names: Sequence[re.Patter
     folder = EvidenceFolder(root)
     fw: Framework | None = None
     if files.manifest is None:
-        problems.append(Diagnostic("IK201", f"'{display_path(root)}' has no inspection.yaml, so "
-                                   "the framework to check against is unknown.",
-                                   display_path(root / "inspection.yaml"),
-                                   hint="Create one with 'inspectkit init', or add "
-                                   "inspection.yaml by hand."))
+        problems.append(
+            Diagnostic(
+                "IK201",
+                f"'{display_path(root)}' has no inspection.yaml, so "
+                "the framework to check against is unknown.",
+                display_path(root / "inspection.yaml"),
+                hint="Create one with 'inspectkit init', or add inspection.yaml by hand.",
+            )
+        )
     else:
         folder.manifest, folder.manifest_doc = loader.load_manifest(files.manifest, problems)
         ref = _framework_ref(folder)
@@ -69,7 +74,8 @@ def validate_folder(root: Path, registry: Registry, *, names: Sequence[re.Patter
         folder.survey_files[path.stem.lower()] = display_path(path)
     if files.evaluations is not None:
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(
-            files.evaluations, problems)
+            files.evaluations, problems
+        )
     folder.record_files = [display_path(p) for p in files.records]
     listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]
     folder.files = sorted(display_path(p) for p in listed if p is not None)
@@ -95,16 +101,18 @@ def _framework(folder: EvidenceFolder, ref: str, registry: Registry) -> Framewor
     except FrameworkError as exc:
         doc = folder.manifest_doc
         first = exc.diagnostics[0] if exc.diagnostics else None
-        placed = doc.diagnostic(first.code if first else "IK107",
-                                f"inspection.yaml names the framework "
-                                f"'{ref}', which cannot be used: "
-                                f"{exc.message}", ("framework",),
-                                hint=first.hint if first else "")
+        placed = doc.diagnostic(
+            first.code if first else "IK107",
+            f"inspection.yaml names the framework '{ref}', which cannot be used: {exc.message}",
+            ("framework",),
+            hint=first.hint if first else "",
+        )
         raise FrameworkError(exc.message, [placed, *exc.diagnostics[1:]]) from None
 
 
-def validate_path(path: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (),
-                  strict: bool = False) -> ValidationResult:
+def validate_path(
+    path: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (), strict: bool = False
+) -> ValidationResult:
     """Validate a folder, or a single file (inside a folder when it has one).
 
     Raises:
@@ -114,8 +122,10 @@ def validate_path(path: Path, registry: Registry, *, names: Sequence[re.Pattern[
     if path.is_dir():
         return validate_folder(path, registry, names=names, strict=strict)
     if not path.exists() and not path.is_symlink():
-        raise InputError(f"'{display_path(path)}' does not exist.", [Diagnostic(
-            "IK001", f"'{display_path(path)}' does not exist.", display_path(path))])
+        raise InputError(
+            f"'{display_path(path)}' does not exist.",
+            [Diagnostic("IK001", f"'{display_path(path)}' does not exist.", display_path(path))],
+        )
     root = _enclosing_folder(path)
     if root is not None:
         result = validate_folder(root, registry, names=names, strict=strict)
@@ -124,8 +134,9 @@ def validate_path(path: Path, registry: Registry, *, names: Sequence[re.Pattern[
         result.folder.files = [shown]
         return result
     result = _validate_lone_file(path)
-    result.diagnostics = sort_diagnostics([*result.diagnostics, *scan_folder(
-        result.folder, names, strict=strict)])
+    result.diagnostics = sort_diagnostics(
+        [*result.diagnostics, *scan_folder(result.folder, names, strict=strict)]
+    )
     return result
 
 

@@ -82,8 +82,9 @@ class YamlDocument:
         no problem to place, and skipping the bookkeeping halves the time to load them.
         """
         if self.source is not None:
-            placed = load_yaml_text(self.source, self.display, line_offset=self.line_offset,
-                                    places=True)
+            placed = load_yaml_text(
+                self.source, self.display, line_offset=self.line_offset, places=True
+            )
             self.values, self.keys, self.source = placed.values, placed.keys, None
         table = self.keys if key else self.values
         probe = tuple(path)
@@ -95,8 +96,16 @@ class YamlDocument:
             probe = probe[:-1]
         return self.values.get((), (1, 1))
 
-    def diagnostic(self, code: str, message: str, path: Path_, *, key: bool = False,
-                   hint: str = "", severity: Any = None) -> Diagnostic:
+    def diagnostic(
+        self,
+        code: str,
+        message: str,
+        path: Path_,
+        *,
+        key: bool = False,
+        hint: str = "",
+        severity: Any = None,
+    ) -> Diagnostic:
         """A diagnostic placed at ``path`` in this document."""
         line, column = self.place(path, key=key)
         return Diagnostic(code, message, self.display, line, column, severity, hint)
@@ -142,8 +151,9 @@ def load_yaml_file(path: Path, display: str) -> YamlDocument:
     return load_yaml_text(text, display)
 
 
-def load_yaml_text(text: str, display: str, *, line_offset: int = 0,
-                   places: bool = False) -> YamlDocument:
+def load_yaml_text(
+    text: str, display: str, *, line_offset: int = 0, places: bool = False
+) -> YamlDocument:
     """Load one YAML document from ``text``; ``line_offset`` shifts reported lines.
 
     With ``places`` the places of all values and keys are recorded at once; otherwise
@@ -161,8 +171,9 @@ def load_yaml_text(text: str, display: str, *, line_offset: int = 0,
     except yaml.MarkedYAMLError as exc:
         raise YamlFailure(_syntax_diagnostic(exc, text, display, line_offset)) from None
     except yaml.YAMLError as exc:
-        raise YamlFailure(Diagnostic("IK004", f"'{display}' is not valid YAML: {exc}.",
-                                     display)) from None
+        raise YamlFailure(
+            Diagnostic("IK004", f"'{display}' is not valid YAML: {exc}.", display)
+        ) from None
     except _NeedPlaces:
         return load_yaml_text(text, display, line_offset=line_offset, places=True)
     finally:
@@ -173,8 +184,9 @@ def load_yaml_text(text: str, display: str, *, line_offset: int = 0,
     return doc
 
 
-def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str,
-                       offset: int) -> Diagnostic:
+def _syntax_diagnostic(
+    exc: yaml.MarkedYAMLError, text: str, display: str, offset: int
+) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 + offset) if mark else 0
     column = (mark.column + 1) if mark else 0
@@ -182,14 +194,16 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str,
     problem = re.sub(r"[^\x20-\x7e]", "?", problem)  # never echo control bytes
     context = f" ({exc.context})" if exc.context else ""
     hint = ""
-    source_line = text.splitlines()[mark.line] if mark and mark.line < len(
-        text.splitlines()) else ""
+    source_line = (
+        text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    )
     if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         hint = "YAML does not allow tabs for indentation: indent with spaces."
     elif "unacceptable character" in problem or "control characters" in problem:
         hint = "Remove the control character; YAML files hold printable text only."
-    return Diagnostic("IK004", f"Not valid YAML: {problem}{context}.", display, line, column,
-                      None, hint)
+    return Diagnostic(
+        "IK004", f"Not valid YAML: {problem}{context}.", display, line, column, hint=hint
+    )
 
 
 @dataclass
@@ -226,12 +240,12 @@ class _Builder:
 
     def fail(self, code: str, message: str, mark: Any = None, hint: str = "") -> None:
         line, column = self.pos(mark) if mark is not None else (0, 0)
-        raise YamlFailure(Diagnostic(code, message, self.display, line, column, None, hint))
+        raise YamlFailure(Diagnostic(code, message, self.display, line, column, hint=hint))
 
     def pos(self, mark: Any) -> tuple[int, int]:
         return (mark.line + 1 + self.offset, mark.column + 1)
 
-    def feed(self, event: yaml.Event) -> None:
+    def feed(self, event: Any) -> None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             if event.tag is None and event.anchor is None:  # the common case, kept lean
@@ -271,9 +285,13 @@ class _Builder:
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
-                self.fail("IK007", f"'{self.display}' holds more than one YAML document "
-                          f"(a second one starts at line {self.pos(event.start_mark)[0]}).",
-                          event.start_mark, "Keep one document per file: remove the extra '---'.")
+                self.fail(
+                    "IK007",
+                    f"'{self.display}' holds more than one YAML document "
+                    f"(a second one starts at line {self.pos(event.start_mark)[0]}).",
+                    event.start_mark,
+                    "Keep one document per file: remove the extra '---'.",
+                )
 
     def check_tag(self, event: Any) -> str | None:
         tag = event.tag
@@ -283,21 +301,36 @@ class _Builder:
             return _STANDARD_TAGS[tag]
         shown = re.sub(r"[^\x20-\x7e]", "?", tag.replace("tag:yaml.org,2002:", "!!"))[:80]
         if "python/" in tag:
-            self.fail("IK008", f"The tag '{shown}' asks to build a Python object; inspectkit "
-                      "never does that, so the file is refused.", event.start_mark,
-                      "Remove the tag: evidence holds plain text, numbers and lists only.")
-        self.fail("IK008", f"The tag '{shown}' is not supported.", event.start_mark,
-                  "Remove the tag: evidence holds plain text, numbers, true/false and lists.")
+            self.fail(
+                "IK008",
+                f"The tag '{shown}' asks to build a Python object; inspectkit "
+                "never does that, so the file is refused.",
+                event.start_mark,
+                "Remove the tag: evidence holds plain text, numbers and lists only.",
+            )
+        self.fail(
+            "IK008",
+            f"The tag '{shown}' is not supported.",
+            event.start_mark,
+            "Remove the tag: evidence holds plain text, numbers, true/false and lists.",
+        )
         return None  # unreachable
 
     def start(self, event: Any, *, is_map: bool) -> None:
         tag = self.check_tag(event)
         if tag not in (None, "map" if is_map else "seq"):
-            self.fail("IK008", f"The tag '!!{tag}' cannot be used on a "
-                      f"{'mapping' if is_map else 'list'}.", event.start_mark)
+            self.fail(
+                "IK008",
+                f"The tag '!!{tag}' cannot be used on a {'mapping' if is_map else 'list'}.",
+                event.start_mark,
+            )
         if len(self.stack) >= MAX_DEPTH:
-            self.fail("IK009", f"The data is nested more than {MAX_DEPTH} levels deep.",
-                      event.start_mark, "Evidence files need only a few levels of nesting.")
+            self.fail(
+                "IK009",
+                f"The data is nested more than {MAX_DEPTH} levels deep.",
+                event.start_mark,
+                "Evidence files need only a few levels of nesting.",
+            )
         self.count()
         path: Path_ = ()
         if self.places:
@@ -330,8 +363,9 @@ class _Builder:
         value: str = event.value
         plain = not event.style and tag is None and event.implicit[0]
         if tag in ("map", "seq"):
-            self.fail("IK008", f"The tag '!!{tag}' cannot be used on a plain value.",
-                      event.start_mark)
+            self.fail(
+                "IK008", f"The tag '!!{tag}' cannot be used on a plain value.", event.start_mark
+            )
         if tag == "str" or (tag is None and not plain):
             result: Any = value
         elif tag is None:
@@ -357,8 +391,12 @@ class _Builder:
         if value in _SPECIAL_FLOAT or value.lower() in _SPECIAL_FLOAT:
             return YamlFloat(float(_SPECIAL_FLOAT[value.lower()]), value)
         if len(value) > MAX_NUMBER_DIGITS and (_INT.match(value) or _FLOAT.match(value)):
-            self.fail("IK009", f"A number of {len(value):,} characters is too long to be "
-                      "a value here.", event.start_mark, "Put it in quotes if it is text.")
+            self.fail(
+                "IK009",
+                f"A number of {len(value):,} characters is too long to be a value here.",
+                event.start_mark,
+                "Put it in quotes if it is text.",
+            )
         if _INT.match(value):
             return YamlInt(int(value), value)
         if _OCT.match(value):
@@ -373,7 +411,12 @@ class _Builder:
         if tag == "null":
             return None
         resolved = self.resolve_plain(value.strip(), event)
-        wanted = {"int": int, "float": (int, float), "bool": bool}[tag]
+        kinds: dict[str, type | tuple[type, ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+        }
+        wanted = kinds[tag]
         if isinstance(resolved, bool) != (tag == "bool") or not isinstance(resolved, wanted):
             self.fail("IK004", f"'{value[:40]}' is not a valid !!{tag} value.", event.start_mark)
         return YamlFloat(float(resolved), value) if tag == "float" else resolved
@@ -381,18 +424,26 @@ class _Builder:
     def alias(self, event: Any) -> None:
         self.aliases += 1
         if event.anchor in self.open_anchors:
-            self.fail("IK010", f"The alias '*{event.anchor}' refers to the structure that "
-                      "contains it, which would never end.", event.start_mark)
+            self.fail(
+                "IK010",
+                f"The alias '*{event.anchor}' refers to the structure that "
+                "contains it, which would never end.",
+                event.start_mark,
+            )
         if event.anchor not in self.anchors:  # the parser reports undefined aliases first
             self.fail("IK004", f"The alias '*{event.anchor}' has no anchor.", event.start_mark)
         # Aliases are never copied, but what they stand for is counted, so that a
         # "billion laughs" file stops here rather than later, when it is walked.
         self.expanded += self.weights.get(event.anchor, 1)
         if self.aliases > MAX_ALIASES or self.expanded > MAX_EXPANDED:
-            self.fail("IK009", f"The aliases in this file stand for more than "
-                      f"{MAX_EXPANDED:,} values; inspectkit stops here rather than expand them "
-                      "(a 'billion laughs' file does this).", event.start_mark,
-                      "Write the values out instead of using aliases.")
+            self.fail(
+                "IK009",
+                f"The aliases in this file stand for more than "
+                f"{MAX_EXPANDED:,} values; inspectkit stops here rather than expand them "
+                "(a 'billion laughs' file does this).",
+                event.start_mark,
+                "Write the values out instead of using aliases.",
+            )
         if self.stack:
             self.stack[-1].weight += self.weights.get(event.anchor, 1)
         self.add(self.anchors[event.anchor], event)
@@ -420,8 +471,7 @@ class _Builder:
         if not frame.has_key:
             mark = event.start_mark if event is not None else None
             if isinstance(value, (dict, list)):
-                self.fail("IK015", "A key is a list or a mapping; keys must be plain values.",
-                          mark)
+                self.fail("IK015", "A key is a list or a mapping; keys must be plain values.", mark)
             frame.pending_key, frame.has_key = value, True
             frame.key_event = event
             return
@@ -432,10 +482,17 @@ class _Builder:
                 raise _NeedPlaces  # read again, keeping places, to say where both are
             line, column = self.pos(frame.key_event.start_mark) if frame.key_event else (0, 0)
             first = self.doc.keys.get((*frame.path, name), (0, 0))[0]
-            raise YamlFailure(Diagnostic(
-                "IK005", f"The key '{_short(name)}' appears twice in the same mapping "
-                f"(first at line {first}); the second would silently replace the first.",
-                self.display, line, column, None, "Remove or rename one of them."))
+            raise YamlFailure(
+                Diagnostic(
+                    "IK005",
+                    f"The key '{_short(name)}' appears twice in the same mapping "
+                    f"(first at line {first}); the second would silently replace the first.",
+                    self.display,
+                    line,
+                    column,
+                    hint="Remove or rename one of them.",
+                )
+            )
         frame.container[name] = value
         if self.places and frame.key_event is not None:
             self.doc.keys[(*frame.path, name)] = self.pos(frame.key_event.start_mark)
@@ -443,9 +500,15 @@ class _Builder:
 
     def result(self) -> YamlDocument:
         if not self.has_root or self.root is None or self.root == "":
-            raise YamlFailure(Diagnostic("IK006", f"'{self.display}' is empty: it holds no "
-                                         "data, only blank lines or comments.", self.display,
-                                         1 + self.offset, 1))
+            raise YamlFailure(
+                Diagnostic(
+                    "IK006",
+                    f"'{self.display}' is empty: it holds no data, only blank lines or comments.",
+                    self.display,
+                    1 + self.offset,
+                    1,
+                )
+            )
         self.doc.data = self.root
         return self.doc
 

@@ -45,8 +45,7 @@ def record_answer(question: RecordQuestion, scale: Scale, cell: str) -> Answer:
     if question.answer == "yes-no":
         return text if text in YES_NO else Invalid("yes, no, partly or n/a")
     options = {canonical(o): o for o in question.options}
-    return options[text] if text in options else Invalid(
-        ", ".join(question.options) + " or n/a")
+    return options[text] if text in options else Invalid(", ".join(question.options) + " or n/a")
 
 
 def _scale_answer(scale: Scale, text: str) -> Answer:
@@ -54,11 +53,13 @@ def _scale_answer(scale: Scale, text: str) -> Answer:
         if text == str(point.value) or text == canonical(point.label):
             return point.value
     values = [p.value for p in scale.points]
-    return Invalid(f"a point of the scale ({min(values)}-{max(values)}, or its label such as "
-                   f"'{scale.points[0].label}') or n/a")
+    return Invalid(
+        f"a point of the scale ({min(values)}-{max(values)}, or its label such as "
+        f"'{scale.points[0].label}') or n/a"
+    )
 
 
-def survey_answer(answer_scale: AnswerScale, cell: str) -> str | None | Invalid:
+def survey_answer(answer_scale: AnswerScale, cell: str) -> str | Invalid | None:
     """The canonical option a survey cell holds, None when blank."""
     text = canonical(cell)
     if not text:
@@ -75,8 +76,9 @@ def is_positive_record(question: RecordQuestion, answer: int | str) -> bool:
     return canonical(str(answer)) in {canonical(p) for p in question.positive}
 
 
-def memoised(read: Callable[[str, str], Answer], *, by_question: bool = True
-             ) -> Callable[[str, str], Answer]:
+def memoised(
+    read: Callable[[str, str], Answer], *, by_question: bool = True
+) -> Callable[[str, str], Answer]:
     """``read(question, cell)`` remembered per question and raw cell: exports repeat the
     same few answers thousands of times."""
     seen: dict[tuple[str, str], Answer] = {}

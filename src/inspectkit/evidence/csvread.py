@@ -60,16 +60,32 @@ def read_csv(path: Path, display: str) -> CsvTable:
                 continue
             rows.append(CsvRow(start, stripped))
             if len(rows) > MAX_ROWS:
-                raise ReadFailure(Diagnostic("IK009", f"'{display}' has more than "
-                                             f"{MAX_ROWS:,} rows.", display, start, 1))
+                raise ReadFailure(
+                    Diagnostic(
+                        "IK009", f"'{display}' has more than {MAX_ROWS:,} rows.", display, start, 1
+                    )
+                )
     except csv.Error as exc:
         # ``line`` is where the failing row starts: where an unclosed quote opened.
-        raise ReadFailure(Diagnostic("IK013", f"'{display}' cannot be read as CSV: {exc}.",
-                                     display, line, 1,
-                                     hint="Check for an unclosed quote (\").")) from None
+        raise ReadFailure(
+            Diagnostic(
+                "IK013",
+                f"'{display}' cannot be read as CSV: {exc}.",
+                display,
+                line,
+                1,
+                hint='Check for an unclosed quote (").',
+            )
+        ) from None
     if header is None:
-        raise ReadFailure(Diagnostic("IK006", f"'{display}' is empty: it has no header row.",
-                                     display, hint="The first row names the columns."))
+        raise ReadFailure(
+            Diagnostic(
+                "IK006",
+                f"'{display}' is empty: it has no header row.",
+                display,
+                hint="The first row names the columns.",
+            )
+        )
     return CsvTable(display, header, tuple(rows))
 
 
@@ -84,6 +100,12 @@ def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
             quoted = not quoted
         elif byte == 0x2C and not quoted:
             field += 1
-    return Diagnostic(diagnostic.code, diagnostic.message.replace(
-        f"column {diagnostic.column}", f"field {field}"), diagnostic.file, diagnostic.line,
-        field, diagnostic.severity, diagnostic.hint)
+    return Diagnostic(
+        diagnostic.code,
+        diagnostic.message.replace(f"column {diagnostic.column}", f"field {field}"),
+        diagnostic.file,
+        diagnostic.line,
+        field,
+        diagnostic.severity,
+        diagnostic.hint,
+    )

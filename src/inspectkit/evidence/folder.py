@@ -23,8 +23,13 @@ from inspectkit.modelcheck import ErrorCodes, validate
 from inspectkit.textfile import ReadFailure, decode, display_path, read_bytes
 from inspectkit.yamlread import Path_, YamlDocument, load_yaml_file, load_yaml_text
 
-CODES = ErrorCodes(unknown="IK202", missing="IK203", invalid="IK204", date="IK207",
-                   missing_by_field=(("rationale", "IK211"),))
+CODES = ErrorCodes(
+    unknown="IK202",
+    missing="IK203",
+    invalid="IK204",
+    date="IK207",
+    missing_by_field=(("rationale", "IK211"),),
+)
 MANIFEST_NAMES = ("inspection.yaml", "inspection.yml")
 EVALUATION_NAMES = ("evaluations.yaml", "evaluations.yml")
 _ITEMS = TypeAdapter(list[EvidenceItem])
@@ -74,9 +79,17 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
         InputError: ``root`` is not a readable folder.
     """
     if not root.is_dir():
-        raise InputError(f"'{display_path(root)}' is not a folder.", [Diagnostic(
-            "IK001", f"'{display_path(root)}' is not an evidence folder (it does not exist or "
-            "is not a folder).", display_path(root))])
+        raise InputError(
+            f"'{display_path(root)}' is not a folder.",
+            [
+                Diagnostic(
+                    "IK001",
+                    f"'{display_path(root)}' is not an evidence folder (it does not exist or "
+                    "is not a folder).",
+                    display_path(root),
+                )
+            ],
+        )
     real_root = root.resolve()
     found, notes = FolderFiles(), []
     for path in _walk(root):
@@ -93,8 +106,14 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
         elif kind in ("evidence", "records", "surveys"):
             getattr(found, kind).append(path)
         else:
-            notes.append(Diagnostic("IK016", f"'{rel}' is not part of an evidence folder and is "
-                                    "ignored.", display_path(path), hint=_ignored_hint(rel)))
+            notes.append(
+                Diagnostic(
+                    "IK016",
+                    f"'{rel}' is not part of an evidence folder and is ignored.",
+                    display_path(path),
+                    hint=_ignored_hint(rel),
+                )
+            )
     return found, notes
 
 
@@ -116,12 +135,17 @@ def _outside(path: Path, real_root: Path) -> Diagnostic | None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        return Diagnostic("IK001", f"'{display_path(path)}' is a broken or looping link.",
-                          display_path(path))
+        return Diagnostic(
+            "IK001", f"'{display_path(path)}' is a broken or looping link.", display_path(path)
+        )
     if target != real_root and real_root not in target.parents:
-        return Diagnostic("IK011", f"'{display_path(path)}' is a link that leads outside the "
-                          "evidence folder, so it is not read.", display_path(path),
-                          hint="Copy the file into the folder instead of linking to it.")
+        return Diagnostic(
+            "IK011",
+            f"'{display_path(path)}' is a link that leads outside the "
+            "evidence folder, so it is not read.",
+            display_path(path),
+            hint="Copy the file into the folder instead of linking to it.",
+        )
     return None
 
 
@@ -145,8 +169,9 @@ def _kind(rel: str) -> str:
 def _ignored_hint(rel: str) -> str:
     if rel.lower().endswith((".xlsx", ".xls", ".ods")):
         return "Export spreadsheets as 'CSV UTF-8' into records/ or surveys/."
-    return "Evidence folders hold inspection.yaml, evaluations.yaml, evidence/, records/ " \
-           "and surveys/."
+    return (
+        "Evidence folders hold inspection.yaml, evaluations.yaml, evidence/, records/ and surveys/."
+    )
 
 
 def load_yaml(path: Path, problems: list[Diagnostic]) -> YamlDocument | None:
@@ -158,22 +183,33 @@ def load_yaml(path: Path, problems: list[Diagnostic]) -> YamlDocument | None:
         return None
 
 
-def load_manifest(path: Path, problems: list[Diagnostic]) -> tuple[Manifest | None,
-                                                                   YamlDocument | None]:
+def load_manifest(
+    path: Path, problems: list[Diagnostic]
+) -> tuple[Manifest | None, YamlDocument | None]:
     """Read and validate inspection.yaml."""
     doc = load_yaml(path, problems)
     if doc is None:
         return None, None
     if not isinstance(doc.data, dict):
-        problems.append(doc.diagnostic("IK014", "inspection.yaml should be a mapping of fields "
-                                       "(framework, partnership, ...).", ()))
+        problems.append(
+            doc.diagnostic(
+                "IK014",
+                "inspection.yaml should be a mapping of fields (framework, partnership, ...).",
+                (),
+            )
+        )
         return None, doc
     manifest, found = validate(Manifest, doc, CODES)
     problems += found
     period = manifest.period if manifest else _raw_period(doc.data.get("period"))
     if period and period.start > period.end:
-        problems.append(doc.diagnostic("IK207", f"The period ends ({period.end}) before it "
-                                       f"starts ({period.start}).", ("period", "end")))
+        problems.append(
+            doc.diagnostic(
+                "IK207",
+                f"The period ends ({period.end}) before it starts ({period.start}).",
+                ("period", "end"),
+            )
+        )
     return manifest, doc
 
 
@@ -195,8 +231,13 @@ def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:
     if isinstance(doc.data, dict):
         return _one_item(doc, doc.data, (), problems)
     if not isinstance(doc.data, list):
-        problems.append(doc.diagnostic("IK014", "An evidence file should hold a list of items "
-                                       "(each starting with '- id: ...').", ()))
+        problems.append(
+            doc.diagnostic(
+                "IK014",
+                "An evidence file should hold a list of items (each starting with '- id: ...').",
+                (),
+            )
+        )
         return []
     try:
         items = _ITEMS.validate_python(doc.data)
@@ -208,11 +249,17 @@ def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:
         return placed
 
 
-def _one_item(doc: YamlDocument, data: Any, path: Path_, problems: list[Diagnostic]
-              ) -> list[Placed]:
+def _one_item(
+    doc: YamlDocument, data: Any, path: Path_, problems: list[Diagnostic]
+) -> list[Placed]:
     if not isinstance(data, dict):
-        problems.append(doc.diagnostic("IK014", "Each evidence item should be a mapping of "
-                                       "fields (id, source, indicators, ...).", path))
+        problems.append(
+            doc.diagnostic(
+                "IK014",
+                "Each evidence item should be a mapping of fields (id, source, indicators, ...).",
+                path,
+            )
+        )
         return []
     item, found = validate(EvidenceItem, doc, CODES, data=data, base_path=path)
     problems += found
@@ -229,8 +276,16 @@ def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
     lines = text.splitlines(keepends=True)
     end = next((i for i, ln in enumerate(lines[1:], 1) if ln.rstrip() in ("---", "...")), 0)
     if not lines or lines[0].rstrip() != "---" or not end:
-        problems.append(Diagnostic("IK014", f"'{display}' should start with YAML front matter "
-                                   "between two '---' lines, then the notes.", display, 1, 1))
+        problems.append(
+            Diagnostic(
+                "IK014",
+                f"'{display}' should start with YAML front matter "
+                "between two '---' lines, then the notes.",
+                display,
+                1,
+                1,
+            )
+        )
         return []
     try:
         doc = load_yaml_text("".join(lines[1:end]), display, line_offset=1)
@@ -238,36 +293,58 @@ def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
         problems.append(exc.diagnostic)
         return []
     if not isinstance(doc.data, dict):
-        problems.append(doc.diagnostic("IK014", "The front matter should be a mapping of fields "
-                                       "(id, source, indicators, ...).", ()))
+        problems.append(
+            doc.diagnostic(
+                "IK014",
+                "The front matter should be a mapping of fields (id, source, indicators, ...).",
+                (),
+            )
+        )
         return []
-    body = "".join(lines[end + 1:]).strip()
+    body = "".join(lines[end + 1 :]).strip()
     data = dict(doc.data)
     if body and "detail" in data:
-        problems.append(doc.diagnostic("IK204", "The item has both a 'detail' field and notes "
-                                       "below the front matter; keep one.", ("detail",),
-                                       key=True))
+        problems.append(
+            doc.diagnostic(
+                "IK204",
+                "The item has both a 'detail' field and notes below the front matter; keep one.",
+                ("detail",),
+                key=True,
+            )
+        )
     elif body:
         data["detail"] = body
     return _one_item(doc, data, (), problems)
 
 
-def load_evaluations(path: Path, problems: list[Diagnostic]
-                     ) -> tuple[list[Placed], YamlDocument | None]:
+def load_evaluations(
+    path: Path, problems: list[Diagnostic]
+) -> tuple[list[Placed], YamlDocument | None]:
     """Read and validate evaluations.yaml (a list of evaluations)."""
     doc = load_yaml(path, problems)
     if doc is None:
         return [], None
     if not isinstance(doc.data, list):
-        problems.append(doc.diagnostic("IK014", "evaluations.yaml should be a list, one entry "
-                                       "per indicator (each starting with '- indicator: ').",
-                                       ()))
+        problems.append(
+            doc.diagnostic(
+                "IK014",
+                "evaluations.yaml should be a list, one entry "
+                "per indicator (each starting with '- indicator: ').",
+                (),
+            )
+        )
         return [], doc
     placed = []
     for i, data in enumerate(doc.data):
         if not isinstance(data, dict):
-            problems.append(doc.diagnostic("IK014", "Each evaluation should be a mapping of "
-                                           "fields (indicator, grade, rationale, ...).", (i,)))
+            problems.append(
+                doc.diagnostic(
+                    "IK014",
+                    "Each evaluation should be a mapping of "
+                    "fields (indicator, grade, rationale, ...).",
+                    (i,),
+                )
+            )
             continue
         evaluation, found = validate(Evaluation, doc, CODES, data=data, base_path=(i,))
         problems += found

@@ -96,15 +96,20 @@ class Evaluation(Model):
     """The team's evaluation of one quality indicator."""
 
     indicator: Id = Field(description="The quality indicator evaluated, e.g. '2.1'.")
-    grade: Grade | None = Field(None, description="The moderated grade: 1-6 or the scale "
-                                "label. Leave out until moderated.")
+    grade: Grade | None = Field(
+        None, description="The moderated grade: 1-6 or the scale label. Leave out until moderated."
+    )
     rationale: Text = Field(description="Why: the evidence that led to the grade.")
-    departure: str = Field("", description="Why the team's grade departs from the grade "
-                           "inspectkit proposes, where they differ by two points or more.")
+    departure: str = Field(
+        "",
+        description="Why the team's grade departs from the grade "
+        "inspectkit proposes, where they differ by two points or more.",
+    )
     decided: dt.date | None = Field(None, description="When it was decided, ISO date.")
     moderated_by: list[Text] = Field(default_factory=list, description="Who moderated it.")
     independent: list[IndependentGrade] = Field(
-        default_factory=list, description="Evaluators' own grades before moderation.")
+        default_factory=list, description="Evaluators' own grades before moderation."
+    )
 
     @model_validator(mode="after")
     def _graded_somehow(self) -> Evaluation:

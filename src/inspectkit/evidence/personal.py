@@ -11,13 +11,14 @@ from pydantic import BaseModel
 
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder, Placed
-from inspectkit.evidence.tables import RecordRead
+from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.privacy import redact, scan_text
 from inspectkit.yamlread import Path_, YamlDocument
 
 
-def scan_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = (), *,
-                strict: bool = False) -> list[Diagnostic]:
+def scan_folder(
+    folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = (), *, strict: bool = False
+) -> list[Diagnostic]:
     """A diagnostic for each possible identifier in the folder's text and CSV ids.
 
     Warnings by default; errors when ``strict``.
@@ -26,11 +27,21 @@ def scan_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = (), *
     docs = {id(d): d for d in _documents(folder)}
     out = [d for doc in docs.values() for d in _scan_doc(doc, names, severity)]
     for placed in folder.items:
-        if placed.model.detail and placed.doc.display.endswith(".md") and \
-                scan_text(placed.model.detail, names):
-            out += _hits(placed.model.detail, "the notes", placed.doc.display,
-                         placed.doc.place(placed.path), names, severity)
-    for row in [*folder.records, *folder.responses]:
+        if (
+            placed.model.detail
+            and placed.doc.display.endswith(".md")
+            and scan_text(placed.model.detail, names)
+        ):
+            out += _hits(
+                placed.model.detail,
+                "the notes",
+                placed.doc.display,
+                placed.doc.place(placed.path),
+                names,
+                severity,
+            )
+    rows: list[RecordRead | SurveyResponse] = [*folder.records, *folder.responses]
+    for row in rows:
         ident = row.record_id if isinstance(row, RecordRead) else row.respondent_id
         out += _hits(ident, "an id", row.file, (row.line, 1), names, severity)
         for column, text in row.notes.items():
@@ -49,9 +60,23 @@ def _documents(folder: EvidenceFolder) -> Iterator[YamlDocument]:
 
 # Fields whose values are checked against the framework or a fixed set of words: a valid
 # value cannot hold personal data, and an invalid one is already an error.
-_CHECKED_FIELDS = frozenset({"source", "indicators", "lines_of_enquiry", "themes", "finding",
-                             "significance", "date", "decided", "framework", "status",
-                             "grade", "indicator", "report_date"})
+_CHECKED_FIELDS = frozenset(
+    {
+        "source",
+        "indicators",
+        "lines_of_enquiry",
+        "themes",
+        "finding",
+        "significance",
+        "date",
+        "decided",
+        "framework",
+        "status",
+        "grade",
+        "indicator",
+        "report_date",
+    }
+)
 
 
 def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -66,23 +91,36 @@ def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from _strings(value, (*path, index))
 
 
-def _scan_doc(doc: YamlDocument, names: Sequence[re.Pattern[str]], severity: Severity
-              ) -> Iterator[Diagnostic]:
+def _scan_doc(
+    doc: YamlDocument, names: Sequence[re.Pattern[str]], severity: Severity
+) -> Iterator[Diagnostic]:
     for path, text in _strings(doc.data):
         field = str(next((p for p in reversed(path) if isinstance(p, str)), "the file"))
         if scan_text(text, names):  # places are looked up only for hits
             yield from _hits(text, f"'{field}'", doc.display, doc.place(path), names, severity)
 
 
-def _hits(text: str, where: str, file: str, place: tuple[int, int],
-          names: Sequence[re.Pattern[str]], severity: Severity) -> Iterator[Diagnostic]:
+def _hits(
+    text: str,
+    where: str,
+    file: str,
+    place: tuple[int, int],
+    names: Sequence[re.Pattern[str]],
+    severity: Severity,
+) -> Iterator[Diagnostic]:
     for hit in scan_text(text, names):
         line, column = place
-        if "\n" not in text[:hit.start] and not file.lower().endswith(".csv"):
+        if "\n" not in text[: hit.start] and not file.lower().endswith(".csv"):
             column += hit.start  # in a CSV file the column is the field number
-        yield Diagnostic(hit.code, f"Possible {hit.kind} ({hit.masked}) in {where}: evidence "
-                         "must not identify a person.", file, line, column, severity,
-                         "Remove or anonymise it; reports refuse to include it.")
+        yield Diagnostic(
+            hit.code,
+            f"Possible {hit.kind} ({hit.masked}) in {where}: evidence must not identify a person.",
+            file,
+            line,
+            column,
+            severity,
+            "Remove or anonymise it; reports refuse to include it.",
+        )
 
 
 def _redact_model(model: Any, names: Sequence[re.Pattern[str]]) -> Any:
@@ -100,18 +138,20 @@ def _redact_model(model: Any, names: Sequence[re.Pattern[str]]) -> Any:
     return model.model_copy(update=update) if update else model
 
 
-def redact_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = ()
-                  ) -> EvidenceFolder:
+def redact_folder(folder: EvidenceFolder, names: Sequence[re.Pattern[str]] = ()) -> EvidenceFolder:
     """A copy of ``folder`` whose text has each possible identifier replaced by a marker."""
     return replace(
         folder,
         manifest=_redact_model(folder.manifest, names) if folder.manifest else None,
         items=[Placed(_redact_model(p.model, names), p.doc, p.path) for p in folder.items],
-        evaluations=[Placed(_redact_model(p.model, names), p.doc, p.path)
-                     for p in folder.evaluations],
+        evaluations=[
+            Placed(_redact_model(p.model, names), p.doc, p.path) for p in folder.evaluations
+        ],
         records=[replace(r, record_id=redact(r.record_id, names)) for r in folder.records],
-        responses=[replace(r, respondent_id=redact(r.respondent_id, names))
-                   for r in folder.responses])
+        responses=[
+            replace(r, respondent_id=redact(r.respondent_id, names)) for r in folder.responses
+        ],
+    )
 
 
 def is_personal(diagnostic: Diagnostic) -> bool:

@@ -44,46 +44,73 @@ class SurveyResponse:
     notes: Mapping[str, str] = field(default_factory=dict)
 
 
-Reader = Callable[[str, str], "AnswerValue | None | Invalid"]
+Reader = Callable[[str, str], "AnswerValue | Invalid | None"]
 
 
 def _key(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def _header(table: CsvTable, id_column: str, known: list[str], what: str,
-            problems: list[Diagnostic], other: tuple[str, ...] = ()) -> dict[int, str] | None:
+def _header(
+    table: CsvTable,
+    id_column: str,
+    known: list[str],
+    what: str,
+    problems: list[Diagnostic],
+    other: tuple[str, ...] = (),
+) -> dict[int, str] | None:
     """Map column index -> question id; None if the id column is missing.
 
     Columns named in ``other`` are kept under their own name but are not questions.
     """
     if not table.header or _key(table.header[0]) != id_column:
-        problems.append(Diagnostic("IK208", f"The first column of '{table.display}' should be "
-                                   f"'{id_column}', not '{table.header[0] if table.header else ''}'"
-                                   ".", table.display, 1, 1))
+        problems.append(
+            Diagnostic(
+                "IK208",
+                f"The first column of '{table.display}' should be "
+                f"'{id_column}', not '{table.header[0] if table.header else ''}'"
+                ".",
+                table.display,
+                1,
+                1,
+            )
+        )
         return None
     columns: dict[int, str] = {}
     seen: dict[str, int] = {}
     by_key = {_key(q): q for q in [*known, *other]}
     for index, name in enumerate(table.header[1:], start=1):
         if not name:
-            problems.append(Diagnostic("IK208", f"Column {index + 1} has no name.",
-                                       table.display, 1, index + 1))
+            problems.append(
+                Diagnostic("IK208", f"Column {index + 1} has no name.", table.display, 1, index + 1)
+            )
             continue
         question = by_key.get(_key(name))
         if question is None:
             close = [m] if (m := closest(name, known)) else []
-            problems.append(Diagnostic(
-                "IK307" if what.startswith("survey") else "IK305",
-                f"Unknown {what} question '{name}': the framework does not define it.",
-                table.display, 1, index + 1,
-                hint=f"Did you mean '{close[0]}'?" if close else "Remove the column, or list "
-                "it in the framework's 'other_columns'."))
+            problems.append(
+                Diagnostic(
+                    "IK307" if what.startswith("survey") else "IK305",
+                    f"Unknown {what} question '{name}': the framework does not define it.",
+                    table.display,
+                    1,
+                    index + 1,
+                    hint=f"Did you mean '{close[0]}'?"
+                    if close
+                    else "Remove the column, or list it in the framework's 'other_columns'.",
+                )
+            )
             continue
         if question in seen:
-            problems.append(Diagnostic("IK208", f"The column '{name}' appears twice (first as "
-                                       f"column {seen[question] + 1}).", table.display, 1,
-                                       index + 1))
+            problems.append(
+                Diagnostic(
+                    "IK208",
+                    f"The column '{name}' appears twice (first as column {seen[question] + 1}).",
+                    table.display,
+                    1,
+                    index + 1,
+                )
+            )
             continue
         seen[question] = index
         columns[index] = question
@@ -93,20 +120,34 @@ def _header(table: CsvTable, id_column: str, known: list[str], what: str,
 Row = tuple[str, int, dict[str, AnswerValue], dict[str, str]]
 
 
-def _rows(table: CsvTable, columns: dict[int, str], read: Reader | None, label: str,
-          problems: list[Diagnostic], other: tuple[str, ...] = ()) -> list[Row]:
+def _rows(
+    table: CsvTable,
+    columns: dict[int, str],
+    read: Reader | None,
+    label: str,
+    problems: list[Diagnostic],
+    other: tuple[str, ...] = (),
+) -> list[Row]:
     out = []
     width = len(table.header)
     for row in table.rows:
         cells = row.cells
         if len(cells) != width:
-            problems.append(Diagnostic("IK209", f"This row has {len(cells)} cells but the header "
-                                       f"has {width}.", table.display, row.line, 1,
-                                       hint="Check for a stray comma or a missing cell."))
+            problems.append(
+                Diagnostic(
+                    "IK209",
+                    f"This row has {len(cells)} cells but the header has {width}.",
+                    table.display,
+                    row.line,
+                    1,
+                    hint="Check for a stray comma or a missing cell.",
+                )
+            )
             cells = (*cells, *([""] * width))[:width]
         if not cells[0]:
-            problems.append(Diagnostic("IK203", f"The row has no {label}.", table.display,
-                                       row.line, 1))
+            problems.append(
+                Diagnostic("IK203", f"The row has no {label}.", table.display, row.line, 1)
+            )
             continue
         answers: dict[str, AnswerValue] = {}
         notes: dict[str, str] = {}
@@ -117,9 +158,16 @@ def _rows(table: CsvTable, columns: dict[int, str], read: Reader | None, label: 
                 continue
             value = read(question, cells[index]) if read else (cells[index] or None)
             if isinstance(value, Invalid):
-                problems.append(Diagnostic("IK210", f"'{cells[index][:40]}' is not an answer to "
-                                           f"'{question}': use {value.allowed}.", table.display,
-                                           row.line, index + 1))
+                problems.append(
+                    Diagnostic(
+                        "IK210",
+                        f"'{cells[index][:40]}' is not an answer to "
+                        f"'{question}': use {value.allowed}.",
+                        table.display,
+                        row.line,
+                        index + 1,
+                    )
+                )
             elif value is not None:
                 answers[question] = value
         out.append((cells[0], row.line, answers, notes))
@@ -134,11 +182,11 @@ def _read_table(path: Path, problems: list[Diagnostic]) -> CsvTable | None:
         return None
 
 
-def load_records(paths: list[Path], fw: Framework | None, problems: list[Diagnostic]
-                 ) -> list[RecordRead]:
+def load_records(
+    paths: list[Path], fw: Framework | None, problems: list[Diagnostic]
+) -> list[RecordRead]:
     """Read every records/*.csv; a record id may appear once across all of them."""
-    questions = {q.id: q for q in fw.record_reading.questions} if fw and fw.record_reading \
-        else {}
+    questions = {q.id: q for q in fw.record_reading.questions} if fw and fw.record_reading else {}
     read: Reader | None = None
     if fw is not None and fw.scale is not None:
         scale = fw.scale
@@ -150,30 +198,47 @@ def load_records(paths: list[Path], fw: Framework | None, problems: list[Diagnos
         if table is None:
             continue
         if fw is not None and not questions:
-            problems.append(Diagnostic("IK305", "The framework has no record-reading template, "
-                                       "so records cannot be read.", table.display))
+            problems.append(
+                Diagnostic(
+                    "IK305",
+                    "The framework has no record-reading template, so records cannot be read.",
+                    table.display,
+                )
+            )
             continue
         other = tuple(fw.record_reading.other_columns) if fw and fw.record_reading else ()
-        columns = _header(table, "record_id", list(questions), "record-reading", problems,
-                          other) if fw is not None else dict(enumerate(table.header[1:], 1))
+        columns = (
+            _header(table, "record_id", list(questions), "record-reading", problems, other)
+            if fw is not None
+            else dict(enumerate(table.header[1:], 1))
+        )
         if columns is None:
             continue
-        for record_id, line, answers, notes in _rows(table, columns, read, "record_id",
-                                                     problems, other):
+        for record_id, line, answers, notes in _rows(
+            table, columns, read, "record_id", problems, other
+        ):
             record = RecordRead(record_id, table.display, line, answers, notes)
             if record_id in first:
                 seen = first[record_id]
-                problems.append(Diagnostic("IK206", f"Record '{record_id}' was already read at "
-                                           f"{seen.file}:{seen.line}; each record appears once.",
-                                           table.display, line, 1))
+                problems.append(
+                    Diagnostic(
+                        "IK206",
+                        f"Record '{record_id}' was already read at "
+                        f"{seen.file}:{seen.line}; each record appears once.",
+                        table.display,
+                        line,
+                        1,
+                    )
+                )
                 continue
             first[record_id] = record
             records.append(record)
     return records
 
 
-def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
-                ) -> list[SurveyResponse]:
+def load_survey(
+    path: Path, fw: Framework | None, problems: list[Diagnostic]
+) -> list[SurveyResponse]:
     """Read surveys/<survey-id>.csv; a respondent may appear once."""
     survey_id = path.stem.lower()
     display = display_path(path)
@@ -181,10 +246,16 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
     if fw is not None and survey is None:
         known = [s.id for s in fw.surveys]
         close = [m] if (m := closest(survey_id, known)) else []
-        problems.append(Diagnostic("IK306", f"The framework has no survey '{survey_id}' (the "
-                                   "file name names the survey).", display,
-                                   hint=f"Did you mean '{close[0]}.csv'?" if close else
-                                   f"Surveys: {', '.join(known) or 'none'}."))
+        problems.append(
+            Diagnostic(
+                "IK306",
+                f"The framework has no survey '{survey_id}' (the file name names the survey).",
+                display,
+                hint=f"Did you mean '{close[0]}.csv'?"
+                if close
+                else f"Surveys: {', '.join(known) or 'none'}.",
+            )
+        )
         return []
     table = _read_table(path, problems)
     if table is None:
@@ -197,21 +268,34 @@ def load_survey(path: Path, fw: Framework | None, problems: list[Diagnostic]
         if scale is not None:
             read = memoised(lambda _q, cell: survey_answer(scale, cell), by_question=False)
     other = tuple(survey.other_columns) if survey else ()
-    columns = _header(table, "respondent_id", known_questions,
-                      f"survey '{survey_id}'", problems, other) if fw else dict(
-        enumerate(table.header[1:], start=1))
+    columns = (
+        _header(table, "respondent_id", known_questions, f"survey '{survey_id}'", problems, other)
+        if fw
+        else dict(enumerate(table.header[1:], start=1))
+    )
     if columns is None:
         return []
     responses: list[SurveyResponse] = []
     first: dict[str, int] = {}
-    for respondent, line, answers, notes in _rows(table, columns, read, "respondent_id",
-                                                  problems, other):
+    for respondent, line, answers, notes in _rows(
+        table, columns, read, "respondent_id", problems, other
+    ):
         if respondent in first:
-            problems.append(Diagnostic("IK206", f"Respondent '{respondent}' already answered at "
-                                       f"line {first[respondent]}; each respondent appears once.",
-                                       display, line, 1))
+            problems.append(
+                Diagnostic(
+                    "IK206",
+                    f"Respondent '{respondent}' already answered at "
+                    f"line {first[respondent]}; each respondent appears once.",
+                    display,
+                    line,
+                    1,
+                )
+            )
             continue
         first[respondent] = line
-        responses.append(SurveyResponse(survey_id, respondent, display, line,
-                                        {k: str(v) for k, v in answers.items()}, notes))
+        responses.append(
+            SurveyResponse(
+                survey_id, respondent, display, line, {k: str(v) for k, v in answers.items()}, notes
+            )
+        )
     return responses

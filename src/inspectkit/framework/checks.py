@@ -44,32 +44,57 @@ def lint_framework(own: Framework, merged: Framework, doc: YamlDocument) -> list
         if indicator is None:
             continue
         if not (indicator.illustrations.very_good and indicator.illustrations.weak):
-            out.append(doc.diagnostic("IK109", f"Graded indicator {indicator_id} has no "
-                       "illustrations of very good and weak practice to evaluate against.",
-                       path, hint="Add illustrations.very_good and illustrations.weak."))
+            out.append(
+                doc.diagnostic(
+                    "IK109",
+                    f"Graded indicator {indicator_id} has no "
+                    "illustrations of very good and weak practice to evaluate against.",
+                    path,
+                    hint="Add illustrations.very_good and illustrations.weak.",
+                )
+            )
         if indicator_id not in informed:
-            out.append(doc.diagnostic("IK110", f"No record-reading or survey question informs "
-                       f"graded indicator {indicator_id}, so only meetings and documents could "
-                       "evidence it.", path))
+            out.append(
+                doc.diagnostic(
+                    "IK110",
+                    f"No record-reading or survey question informs "
+                    f"graded indicator {indicator_id}, so only meetings and documents could "
+                    "evidence it.",
+                    path,
+                )
+            )
         if merged.grading is None:
-            out.append(doc.diagnostic("IK111", f"Indicator {indicator_id} is graded but the "
-                       "framework has no grading rules.", path,
-                       hint="Add a 'grading' section, or name a base framework that has one."))
+            out.append(
+                doc.diagnostic(
+                    "IK111",
+                    f"Indicator {indicator_id} is graded but the framework has no grading rules.",
+                    path,
+                    hint="Add a 'grading' section, or name a base framework that has one.",
+                )
+            )
     out += _provisional_notes(merged, doc)
     return out
 
 
 def _provisional_notes(fw: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
     """A note per kind of content that is provisional, inherited content included."""
-    kinds = (("indicator", fw.indicators), ("key question", fw.key_questions),
-             ("area", fw.areas), ("theme", fw.themes),
-             (fw.enquiry_term, fw.lines_of_enquiry),
-             ("quantifier term", fw.quantifiers.terms if fw.quantifiers else []))
+    kinds = (
+        ("indicator", fw.indicators),
+        ("key question", fw.key_questions),
+        ("area", fw.areas),
+        ("theme", fw.themes),
+        (fw.enquiry_term, fw.lines_of_enquiry),
+        ("quantifier term", fw.quantifiers.terms if fw.quantifiers else []),
+    )
     for what, items in kinds:
         ids = [str(i.id) for i in items if i.provisional]
         if ids:
-            yield doc.diagnostic("IK112", f"{len(ids)} {what}(s) provisional (not confirmed "
-                                 f"from a primary source): {', '.join(ids)}.", ())
+            yield doc.diagnostic(
+                "IK112",
+                f"{len(ids)} {what}(s) provisional (not confirmed "
+                f"from a primary source): {', '.join(ids)}.",
+                (),
+            )
 
 
 def _informed_indicators(fw: Framework) -> set[str]:
@@ -86,49 +111,75 @@ def _informed_indicators(fw: Framework) -> set[str]:
 def _check_required(merged: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
     for name in ("scale", "quantifiers"):
         if getattr(merged, name) is None:
-            yield doc.diagnostic("IK101", f"The framework has no '{name}' section and no base "
-                                 "framework that defines one.", ())
+            yield doc.diagnostic(
+                "IK101",
+                f"The framework has no '{name}' section and no base framework that defines one.",
+                (),
+            )
     if merged.base is None and not merged.indicators:
         yield doc.diagnostic("IK101", "The framework defines no quality indicators.", ())
 
 
-def _check_duplicates(own: Framework, merged: Framework, doc: YamlDocument
-                      ) -> Iterator[Diagnostic]:
-    sections = ("key_questions", "areas", "themes", "indicators", "lines_of_enquiry",
-                "evidence_sources", "answer_scales", "surveys")
+def _check_duplicates(own: Framework, merged: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
+    sections = (
+        "key_questions",
+        "areas",
+        "themes",
+        "indicators",
+        "lines_of_enquiry",
+        "evidence_sources",
+        "answer_scales",
+        "surveys",
+    )
     for section in sections:
         inherited = len(getattr(merged, section)) - len(getattr(own, section))
-        seen = {item.id for item in getattr(merged, section)[:max(inherited, 0)]}
+        seen = {item.id for item in getattr(merged, section)[: max(inherited, 0)]}
         if section == "lines_of_enquiry" and own.lines_of_enquiry:
             seen = set()
         yield from _dupes(getattr(own, section), (section,), seen, doc, section)
     if own.record_reading:
-        yield from _dupes(own.record_reading.questions, ("record_reading", "questions"), set(),
-                          doc, "record-reading questions")
-        yield from _columns(own.record_reading.questions, ("record_reading", "questions"),
-                            "record_id", doc)
+        yield from _dupes(
+            own.record_reading.questions,
+            ("record_reading", "questions"),
+            set(),
+            doc,
+            "record-reading questions",
+        )
+        yield from _columns(
+            own.record_reading.questions, ("record_reading", "questions"), "record_id", doc
+        )
     for index, survey in enumerate(own.surveys):
-        yield from _dupes(survey.questions, ("surveys", index, "questions"), set(), doc,
-                          f"questions of survey '{survey.id}'")
-        yield from _columns(survey.questions, ("surveys", index, "questions"),
-                            "respondent_id", doc)
+        yield from _dupes(
+            survey.questions,
+            ("surveys", index, "questions"),
+            set(),
+            doc,
+            f"questions of survey '{survey.id}'",
+        )
+        yield from _columns(survey.questions, ("surveys", index, "questions"), "respondent_id", doc)
     yield from _dupe_values(own.graded, ("graded",), doc, "graded")
     if own.include_indicators:
-        yield from _dupe_values(own.include_indicators, ("include_indicators",), doc,
-                                "include_indicators")
+        yield from _dupe_values(
+            own.include_indicators, ("include_indicators",), doc, "include_indicators"
+        )
 
 
-def _columns(items: Iterable[object], path: Path_, reserved: str, doc: YamlDocument
-             ) -> Iterator[Diagnostic]:
+def _columns(
+    items: Iterable[object], path: Path_, reserved: str, doc: YamlDocument
+) -> Iterator[Diagnostic]:
     """Question ids become CSV columns, matched ignoring case, '-' and '_'."""
     seen: dict[str, str] = {_column(reserved): reserved}
     for index, item in enumerate(items):
         ident = str(getattr(item, "id", ""))
         key = _column(ident)
         if key in seen and seen[key] != ident:
-            yield doc.diagnostic("IK102", f"The question id '{ident}' would be the same CSV "
-                                 f"column as '{seen[key]}' (case, '-' and '_' are not told "
-                                 "apart).", (*path, index, "id"))
+            yield doc.diagnostic(
+                "IK102",
+                f"The question id '{ident}' would be the same CSV "
+                f"column as '{seen[key]}' (case, '-' and '_' are not told "
+                "apart).",
+                (*path, index, "id"),
+            )
         seen.setdefault(key, ident)
 
 
@@ -136,57 +187,68 @@ def _column(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def _dupes(items: Iterable[object], path: Path_, seen: set[str], doc: YamlDocument,
-           what: str) -> Iterator[Diagnostic]:
+def _dupes(
+    items: Iterable[object], path: Path_, seen: set[str], doc: YamlDocument, what: str
+) -> Iterator[Diagnostic]:
     for index, item in enumerate(items):
         ident = str(getattr(item, "id", ""))
         if ident in seen:
-            yield doc.diagnostic("IK102", f"The id '{ident}' is defined twice in "
-                                 f"{what.replace('_', ' ')}.", (*path, index, "id"))
+            yield doc.diagnostic(
+                "IK102",
+                f"The id '{ident}' is defined twice in {what.replace('_', ' ')}.",
+                (*path, index, "id"),
+            )
         seen.add(ident)
 
 
-def _dupe_values(values: list[str], path: Path_, doc: YamlDocument, what: str
-                 ) -> Iterator[Diagnostic]:
+def _dupe_values(
+    values: list[str], path: Path_, doc: YamlDocument, what: str
+) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value in seen:
-            yield doc.diagnostic("IK102", f"'{value}' is listed twice in '{what}'.",
-                                 (*path, index))
+            yield doc.diagnostic("IK102", f"'{value}' is listed twice in '{what}'.", (*path, index))
         seen.add(value)
 
 
-def _ref(doc: YamlDocument, path: Path_, value: str, known: Iterable[str], what: str
-         ) -> Iterator[Diagnostic]:
+def _ref(
+    doc: YamlDocument, path: Path_, value: str, known: Iterable[str], what: str
+) -> Iterator[Diagnostic]:
     known = list(known)
     if value in known:
         return
     close = [m] if (m := closest(value, known)) else []
-    yield doc.diagnostic("IK103", f"Unknown {what} '{value}': the framework does not define "
-                         "it.", path, hint=f"Did you mean '{close[0]}'?" if close else "")
+    yield doc.diagnostic(
+        "IK103",
+        f"Unknown {what} '{value}': the framework does not define it.",
+        path,
+        hint=f"Did you mean '{close[0]}'?" if close else "",
+    )
 
 
-def _check_references(own: Framework, merged: Framework, doc: YamlDocument
-                      ) -> Iterator[Diagnostic]:
+def _check_references(own: Framework, merged: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
     indicators = [i.id for i in merged.indicators]
     themes = [t.id for t in merged.themes]
     questions = [q.id for q in merged.key_questions]
     areas = [a.id for a in merged.areas]
     for i, area in enumerate(own.areas):
-        yield from _ref(doc, ("areas", i, "key_question"), area.key_question, questions,
-                        "key question")
+        yield from _ref(
+            doc, ("areas", i, "key_question"), area.key_question, questions, "key question"
+        )
     for i, ind in enumerate(own.indicators):
         if ind.key_question is not None:
-            yield from _ref(doc, ("indicators", i, "key_question"), ind.key_question, questions,
-                            "key question")
+            yield from _ref(
+                doc, ("indicators", i, "key_question"), ind.key_question, questions, "key question"
+            )
         if ind.area is not None:
             yield from _ref(doc, ("indicators", i, "area"), ind.area, areas, "area")
         for j, theme in enumerate(ind.themes):
             yield from _ref(doc, ("indicators", i, "themes", j), theme, themes, "theme")
     for i, loe in enumerate(own.lines_of_enquiry):
         for j, ind_id in enumerate(loe.indicators):
-            yield from _ref(doc, ("lines_of_enquiry", i, "indicators", j), ind_id, indicators,
-                            "indicator")
+            yield from _ref(
+                doc, ("lines_of_enquiry", i, "indicators", j), ind_id, indicators, "indicator"
+            )
         for j, theme in enumerate(loe.themes):
             yield from _ref(doc, ("lines_of_enquiry", i, "themes", j), theme, themes, "theme")
     if own.include_indicators is not None:
@@ -199,16 +261,20 @@ def _check_references(own: Framework, merged: Framework, doc: YamlDocument
     yield from _check_evidence_refs(own, merged, doc, indicators, themes)
 
 
-def _check_evidence_refs(own: Framework, merged: Framework, doc: YamlDocument,
-                         indicators: list[str], themes: list[str]) -> Iterator[Diagnostic]:
+def _check_evidence_refs(
+    own: Framework, merged: Framework, doc: YamlDocument, indicators: list[str], themes: list[str]
+) -> Iterator[Diagnostic]:
     sources = {s.id: s.kind for s in merged.evidence_sources}
     scales = [s.id for s in merged.answer_scales]
     if own.record_reading:
         rr = own.record_reading
         yield from _ref(doc, ("record_reading", "source"), rr.source, sources, "evidence source")
         if sources.get(rr.source, "records") != "records":
-            yield doc.diagnostic("IK103", f"Record reading uses the source '{rr.source}', which "
-                                 "is not of kind 'records'.", ("record_reading", "source"))
+            yield doc.diagnostic(
+                "IK103",
+                f"Record reading uses the source '{rr.source}', which is not of kind 'records'.",
+                ("record_reading", "source"),
+            )
         for i, q in enumerate(rr.questions):
             base: Path_ = ("record_reading", "questions", i)
             for j, ind_id in enumerate(q.indicators):
@@ -218,56 +284,83 @@ def _check_evidence_refs(own: Framework, merged: Framework, doc: YamlDocument,
     for i, survey in enumerate(own.surveys):
         yield from _ref(doc, ("surveys", i, "source"), survey.source, sources, "evidence source")
         if sources.get(survey.source, "survey") != "survey":
-            yield doc.diagnostic("IK103", f"Survey '{survey.id}' uses the source "
-                                 f"'{survey.source}', which is not of kind 'survey'.",
-                                 ("surveys", i, "source"))
-        yield from _ref(doc, ("surveys", i, "answer_scale"), survey.answer_scale, scales,
-                        "answer scale")
+            yield doc.diagnostic(
+                "IK103",
+                f"Survey '{survey.id}' uses the source "
+                f"'{survey.source}', which is not of kind 'survey'.",
+                ("surveys", i, "source"),
+            )
+        yield from _ref(
+            doc, ("surveys", i, "answer_scale"), survey.answer_scale, scales, "answer scale"
+        )
         for k, sq in enumerate(survey.questions):
             for j, ind_id in enumerate(sq.indicators):
-                yield from _ref(doc, ("surveys", i, "questions", k, "indicators", j), ind_id,
-                                indicators, "indicator")
+                yield from _ref(
+                    doc,
+                    ("surveys", i, "questions", k, "indicators", j),
+                    ind_id,
+                    indicators,
+                    "indicator",
+                )
             for j, theme in enumerate(sq.themes):
-                yield from _ref(doc, ("surveys", i, "questions", k, "themes", j), theme, themes,
-                                "theme")
+                yield from _ref(
+                    doc, ("surveys", i, "questions", k, "themes", j), theme, themes, "theme"
+                )
 
 
-def _check_answers(own: Framework, merged: Framework, doc: YamlDocument
-                   ) -> Iterator[Diagnostic]:
+def _check_answers(own: Framework, merged: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
     values = [p.value for p in merged.scale.points] if merged.scale else []
     if own.record_reading:
         for i, q in enumerate(own.record_reading.questions):
             path: Path_ = ("record_reading", "questions", i)
             if q.answer == "scale":
                 if q.positive_at_least is None or (values and q.positive_at_least not in values):
-                    yield doc.diagnostic("IK101", f"Question '{q.id}' is answered on the scale, "
-                                         "so 'positive_at_least' must be a point of the scale.",
-                                         path, hint="e.g. positive_at_least: 4 (good or better)")
+                    yield doc.diagnostic(
+                        "IK101",
+                        f"Question '{q.id}' is answered on the scale, "
+                        "so 'positive_at_least' must be a point of the scale.",
+                        path,
+                        hint="e.g. positive_at_least: 4 (good or better)",
+                    )
                 continue
             if q.positive_at_least is not None:
-                yield doc.diagnostic("IK101", f"Question '{q.id}' is not answered on the scale; "
-                                     "use 'positive' instead of 'positive_at_least'.",
-                                     (*path, "positive_at_least"), key=True)
+                yield doc.diagnostic(
+                    "IK101",
+                    f"Question '{q.id}' is not answered on the scale; "
+                    "use 'positive' instead of 'positive_at_least'.",
+                    (*path, "positive_at_least"),
+                    key=True,
+                )
             allowed = YES_NO if q.answer == "yes-no" else tuple(q.options)
             if q.answer == "choice" and len(q.options) < 2:
-                yield doc.diagnostic("IK101", f"Choice question '{q.id}' needs at least two "
-                                     "'options'.", path)
+                yield doc.diagnostic(
+                    "IK101", f"Choice question '{q.id}' needs at least two 'options'.", path
+                )
             if not q.positive:
-                yield doc.diagnostic("IK101", f"Question '{q.id}' does not say which answers "
-                                     "count as positive.", path)
+                yield doc.diagnostic(
+                    "IK101",
+                    f"Question '{q.id}' does not say which answers count as positive.",
+                    path,
+                )
             for j, answer in enumerate(q.positive):
                 if answer.lower() not in (a.lower() for a in allowed):
-                    yield doc.diagnostic("IK101", f"'{answer}' is not an answer question "
-                                         f"'{q.id}' allows ({', '.join(allowed)}).",
-                                         (*path, "positive", j))
+                    yield doc.diagnostic(
+                        "IK101",
+                        f"'{answer}' is not an answer question "
+                        f"'{q.id}' allows ({', '.join(allowed)}).",
+                        (*path, "positive", j),
+                    )
     for i, scale in enumerate(own.answer_scales):
         options = [o.lower() for o in scale.options]
         for field in ("positive", "not_counted"):
             for j, answer in enumerate(getattr(scale, field)):
                 if answer.lower() not in options:
-                    yield doc.diagnostic("IK101", f"'{answer}' in '{field}' is not one of the "
-                                         f"options of answer scale '{scale.id}'.",
-                                         ("answer_scales", i, field, j))
+                    yield doc.diagnostic(
+                        "IK101",
+                        f"'{answer}' in '{field}' is not one of the "
+                        f"options of answer scale '{scale.id}'.",
+                        ("answer_scales", i, field, j),
+                    )
 
 
 def _check_scale(own: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
@@ -275,15 +368,21 @@ def _check_scale(own: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
     points = own.scale.points
     for i in range(1, len(points)):
         if points[i].value >= points[i - 1].value:
-            yield doc.diagnostic("IK104", f"The scale is not strictly ordered: {points[i].value} "
-                                 f"follows {points[i - 1].value}. List points from the highest "
-                                 "to the lowest, each value once.",
-                                 ("scale", "points", i, "value"))
+            yield doc.diagnostic(
+                "IK104",
+                f"The scale is not strictly ordered: {points[i].value} "
+                f"follows {points[i - 1].value}. List points from the highest "
+                "to the lowest, each value once.",
+                ("scale", "points", i, "value"),
+            )
     labels = [p.label.lower() for p in points]
     for i, label in enumerate(labels):
         if label in labels[:i]:
-            yield doc.diagnostic("IK102", f"The scale label '{points[i].label}' is used twice.",
-                                 ("scale", "points", i, "label"))
+            yield doc.diagnostic(
+                "IK102",
+                f"The scale label '{points[i].label}' is used twice.",
+                ("scale", "points", i, "label"),
+            )
 
 
 def _check_quantifiers(own: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
@@ -291,53 +390,77 @@ def _check_quantifiers(own: Framework, doc: YamlDocument) -> Iterator[Diagnostic
     q = own.quantifiers
     for i, term in enumerate(q.terms):
         if term.min > term.max:
-            yield doc.diagnostic("IK105", f"The band of '{term.label}' runs from {term.min} down "
-                                 f"to {term.max}; 'min' must not exceed 'max'.",
-                                 ("quantifiers", "terms", i))
+            yield doc.diagnostic(
+                "IK105",
+                f"The band of '{term.label}' runs from {term.min} down "
+                f"to {term.max}; 'min' must not exceed 'max'.",
+                ("quantifiers", "terms", i),
+            )
     yield from _dupes(q.terms, ("quantifiers", "terms"), set(), doc, "quantifier terms")
     gaps = [p for p in percentages(q.rounding.decimals) if term_for(q, p) is None]
     if gaps:
         shown = ", ".join(f"{_num(p)}%" for p in gaps[:5])
         more = f" and {len(gaps) - 5} more" if len(gaps) > 5 else ""
-        yield doc.diagnostic("IK105", f"The quantifier bands leave {shown}{more} unassigned.",
-                             ("quantifiers", "terms"), key=True,
-                             hint="Make each band start where the one below it ends.")
+        yield doc.diagnostic(
+            "IK105",
+            f"The quantifier bands leave {shown}{more} unassigned.",
+            ("quantifiers", "terms"),
+            key=True,
+            hint="Make each band start where the one below it ends.",
+        )
 
 
 def _num(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _check_grading(own: Framework, merged: Framework, doc: YamlDocument
-                   ) -> Iterator[Diagnostic]:
+def _check_grading(own: Framework, merged: Framework, doc: YamlDocument) -> Iterator[Diagnostic]:
     assert own.grading is not None and merged.scale is not None
     values = [p.value for p in merged.scale.points]
     bands = own.grading.bands
     for i, band in enumerate(bands):
         if band.grade not in values:
-            yield doc.diagnostic("IK103", f"Grade band {band.grade} is not a point of the scale.",
-                                 ("grading", "bands", i, "grade"))
+            yield doc.diagnostic(
+                "IK103",
+                f"Grade band {band.grade} is not a point of the scale.",
+                ("grading", "bands", i, "grade"),
+            )
     ordered = sorted(bands, key=lambda b: -b.grade)
     for i in range(1, len(ordered)):
         if ordered[i].min_score >= ordered[i - 1].min_score:
-            yield doc.diagnostic("IK106", f"Grade {ordered[i - 1].grade} must need a higher "
-                                 f"score than grade {ordered[i].grade}.",
-                                 ("grading", "bands", bands.index(ordered[i])))
+            yield doc.diagnostic(
+                "IK106",
+                f"Grade {ordered[i - 1].grade} must need a higher "
+                f"score than grade {ordered[i].grade}.",
+                ("grading", "bands", bands.index(ordered[i])),
+            )
     if not any(b.min_score == 0 for b in bands):
-        yield doc.diagnostic("IK106", "No grade band starts at a score of 0, so low scores "
-                             "get no grade.", ("grading", "bands"), key=True)
+        yield doc.diagnostic(
+            "IK106",
+            "No grade band starts at a score of 0, so low scores get no grade.",
+            ("grading", "bands"),
+            key=True,
+        )
     missing = sorted(set(values) - {b.grade for b in bands}, reverse=True)
     if missing:
-        yield doc.diagnostic("IK106", f"No grade band for scale point(s) "
-                             f"{', '.join(map(str, missing))}.", ("grading", "bands"), key=True,
-                             severity=Severity.WARNING)
+        yield doc.diagnostic(
+            "IK106",
+            f"No grade band for scale point(s) {', '.join(map(str, missing))}.",
+            ("grading", "bands"),
+            key=True,
+            severity=Severity.WARNING,
+        )
     terms = [t.id for t in merged.quantifiers.terms] if merged.quantifiers else []
     themes = [t.id for t in merged.themes]
     for i, cap in enumerate(own.grading.caps):
         path: Path_ = ("grading", "caps", i)
         if cap.max_grade not in values:
-            yield doc.diagnostic("IK103", f"Cap '{cap.id}' holds grades at {cap.max_grade}, "
-                                 "which is not a point of the scale.", (*path, "max_grade"))
+            yield doc.diagnostic(
+                "IK103",
+                f"Cap '{cap.id}' holds grades at {cap.max_grade}, "
+                "which is not a point of the scale.",
+                (*path, "max_grade"),
+            )
         for field in ("records_negative_at_least", "survey_negative_at_least"):
             term = getattr(cap.when, field)
             if term is not None:

@@ -45,7 +45,8 @@ class Rounding(Model):
 
     method: Literal["half-up", "half-even", "down", "up"] = Field(
         description="half-up: 74.5 becomes 75; half-even: to the even neighbour; down/up: "
-        "towards zero / away from it.")
+        "towards zero / away from it."
+    )
     decimals: int = Field(0, ge=0, le=2, description="Decimal places kept before lookup.")
 
 
@@ -67,7 +68,8 @@ class Quantifiers(Model):
     rounding: Rounding = Field(description="Rounding applied before lookup.")
     tie_break: Literal["lower", "higher"] = Field(
         description="Where two bands share a rounded percentage (published bands touch at "
-        "15%), whether the lower or the higher band wins.")
+        "15%), whether the lower or the higher band wins."
+    )
     terms: list[QuantifierTerm] = Field(min_length=1, description="The terms, any order.")
 
 
@@ -100,10 +102,12 @@ class Theme(Model):
 class Illustrations(Model):
     """What practice looks like at the two illustrated levels of the scale."""
 
-    very_good: list[Text] = Field(default_factory=list,
-                                  description="Illustrations of very good practice (level 5).")
-    weak: list[Text] = Field(default_factory=list,
-                             description="Illustrations of weak practice (level 2).")
+    very_good: list[Text] = Field(
+        default_factory=list, description="Illustrations of very good practice (level 5)."
+    )
+    weak: list[Text] = Field(
+        default_factory=list, description="Illustrations of weak practice (level 2)."
+    )
 
 
 class Indicator(Model):
@@ -114,8 +118,9 @@ class Indicator(Model):
     key_question: Id | None = Field(None, description="The key question it belongs to.")
     area: Id | None = Field(None, description="The area it belongs to.")
     themes: list[Id] = Field(default_factory=list, description="Theme ids it covers.")
-    illustrations: Illustrations = Field(default_factory=Illustrations,
-                                         description="Illustrations of levels 5 and 2.")
+    illustrations: Illustrations = Field(
+        default_factory=Illustrations, description="Illustrations of levels 5 and 2."
+    )
     provisional: bool = Field(False, description="True where the title is not confirmed.")
 
 
@@ -139,9 +144,11 @@ class EvidenceSource(Model):
     label: Text = Field(description="A readable name, e.g. 'Staff focus group'.")
     kind: Literal["records", "survey", "qualitative", "document"] = Field(
         description="records: reading case records; survey: questionnaire responses; "
-        "qualitative: meetings, groups, observation; document: plans, statements, reports.")
-    voices: list[Voice] = Field(default_factory=list,
-                                description="Whose views this source carries.")
+        "qualitative: meetings, groups, observation; document: plans, statements, reports."
+    )
+    voices: list[Voice] = Field(
+        default_factory=list, description="Whose views this source carries."
+    )
     description: str = Field("", description="How the evidence is gathered.")
 
 
@@ -152,13 +159,17 @@ class RecordQuestion(Model):
     text: Text = Field(description="The question as the reader sees it.")
     answer: Literal["scale", "yes-no", "choice"] = Field(
         description="scale: a point of the scale; yes-no: yes/no/partly/n/a; choice: one of "
-        "'options'.")
-    options: list[Text] = Field(default_factory=list,
-                                description="The allowed answers of a 'choice' question.")
-    positive: list[Text] = Field(default_factory=list,
-                                 description="Answers that count as positive (yes-no, choice).")
+        "'options'."
+    )
+    options: list[Text] = Field(
+        default_factory=list, description="The allowed answers of a 'choice' question."
+    )
+    positive: list[Text] = Field(
+        default_factory=list, description="Answers that count as positive (yes-no, choice)."
+    )
     positive_at_least: int | None = Field(
-        None, description="For 'scale' answers: the lowest point that counts as positive.")
+        None, description="For 'scale' answers: the lowest point that counts as positive."
+    )
     indicators: list[Id] = Field(min_length=1, description="Indicators the answers inform.")
     themes: list[Id] = Field(default_factory=list, description="Themes the answers inform.")
 
@@ -169,8 +180,11 @@ class RecordReading(Model):
     source: Id = Field(description="The evidence source id of record reading.")
     minimum_records: int = Field(ge=1, description="Fewest records read for a sound sample.")
     questions: list[RecordQuestion] = Field(min_length=1, description="The template.")
-    other_columns: list[Id] = Field(default_factory=list, description="Columns exports may "
-                                    "also hold (e.g. 'reader', 'agency'): accepted, not graded.")
+    other_columns: list[Id] = Field(
+        default_factory=list,
+        description="Columns exports may "
+        "also hold (e.g. 'reader', 'agency'): accepted, not graded.",
+    )
 
 
 class AnswerScale(Model):
@@ -179,12 +193,14 @@ class AnswerScale(Model):
     id: Id = Field(description="Stable id, e.g. 'agreement'.")
     options: list[Text] = Field(min_length=2, description="The answers, as written in CSVs.")
     positive: list[Text] = Field(min_length=1, description="Answers counted as agreement.")
-    not_counted: list[Text] = Field(default_factory=list,
-                                    description="Answers left out of percentages "
-                                    "(e.g. \"don't know\").")
+    not_counted: list[Text] = Field(
+        default_factory=list, description='Answers left out of percentages (e.g. "don\'t know").'
+    )
     aliases: dict[str, Text] = Field(
-        default_factory=dict, description="Other spellings found in exports, mapped to an "
-        "option, e.g. 'neither agree nor disagree: neither'.")
+        default_factory=dict,
+        description="Other spellings found in exports, mapped to an "
+        "option, e.g. 'neither agree nor disagree: neither'.",
+    )
 
 
 class SurveyQuestion(Model):
@@ -202,13 +218,17 @@ class Survey(Model):
     id: Id = Field(description="The survey id; responses live in surveys/<id>.csv.")
     title: Text = Field(description="A readable title, e.g. 'Staff survey'.")
     audience: Literal["staff", "children", "parents"] = Field(
-        description="Who answers: staff, children and young people, or parents and carers.")
+        description="Who answers: staff, children and young people, or parents and carers."
+    )
     source: Id = Field(description="The evidence source id of this survey.")
     answer_scale: Id = Field(description="The id of the answer scale used.")
     questions: list[SurveyQuestion] = Field(min_length=1, description="The questions.")
-    other_columns: list[Id] = Field(default_factory=list, description="Columns exports may "
-                                    "also hold (e.g. 'role', 'occupation', 'comment'): "
-                                    "accepted and scanned for personal data, not graded.")
+    other_columns: list[Id] = Field(
+        default_factory=list,
+        description="Columns exports may "
+        "also hold (e.g. 'role', 'occupation', 'comment'): "
+        "accepted and scanned for personal data, not graded.",
+    )
 
 
 class Weights(Model):
@@ -238,26 +258,38 @@ class CapCondition(Model):
     """When a cap applies. Give either the qualitative fields or one of the *_at_least fields."""
 
     finding: Literal["strength", "area-for-improvement"] | None = Field(
-        None, description="Qualitative items of this finding.")
+        None, description="Qualitative items of this finding."
+    )
     significance: list[Literal["major", "important", "minor"]] = Field(
-        default_factory=list, description="...of these significances.")
-    themes: list[Id] = Field(default_factory=list,
-                             description="...about any of these themes (empty: any theme).")
+        default_factory=list, description="...of these significances."
+    )
+    themes: list[Id] = Field(
+        default_factory=list, description="...about any of these themes (empty: any theme)."
+    )
     minimum_items: int = Field(1, ge=1, description="How many such items trigger the cap.")
     records_negative_at_least: Id | None = Field(
-        None, description="A quantifier term id: the cap applies when at least this share of "
-        "the records read shows a weakness on a question informing the indicator.")
+        None,
+        description="A quantifier term id: the cap applies when at least this share of "
+        "the records read shows a weakness on a question informing the indicator.",
+    )
     survey_negative_at_least: Id | None = Field(
-        None, description="A quantifier term id: the cap applies when at least this share of "
-        "an audience disagrees on a question informing the indicator.")
+        None,
+        description="A quantifier term id: the cap applies when at least this share of "
+        "an audience disagrees on a question informing the indicator.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> CapCondition:
-        kinds = [self.finding is not None, self.records_negative_at_least is not None,
-                 self.survey_negative_at_least is not None]
+        kinds = [
+            self.finding is not None,
+            self.records_negative_at_least is not None,
+            self.survey_negative_at_least is not None,
+        ]
         if sum(kinds) != 1:
-            raise ValueError("give exactly one of 'finding', 'records_negative_at_least' "
-                             "and 'survey_negative_at_least'")
+            raise ValueError(
+                "give exactly one of 'finding', 'records_negative_at_least' "
+                "and 'survey_negative_at_least'"
+            )
         return self
 
 
@@ -274,8 +306,10 @@ class MinimumEvidence(Model):
     """The least evidence before any grade is proposed; below it: 'insufficient evidence'."""
 
     strands: int = Field(ge=1, le=3, description="How many strands must be present.")
-    records: int = Field(ge=1, description="Records answering the indicator's questions for "
-                         "the records strand to count.")
+    records: int = Field(
+        ge=1,
+        description="Records answering the indicator's questions for the records strand to count.",
+    )
     survey_responses: int = Field(ge=1, description="Answers for the survey strand to count.")
     qualitative_items: int = Field(ge=1, description="Items for the qualitative strand to count.")
 
@@ -283,23 +317,31 @@ class MinimumEvidence(Model):
 class Grading(Model):
     """How the evidence strands combine into a proposed grade."""
 
-    basis: Text = Field(description="Where these rules come from. Inspectors grade by "
-                        "professional judgement; rules written for inspectkit say so here.")
+    basis: Text = Field(
+        description="Where these rules come from. Inspectors grade by "
+        "professional judgement; rules written for inspectkit say so here."
+    )
     weights: Weights = Field(description="Weight of each strand.")
     significance: SignificanceWeights = Field(description="Weight of qualitative items.")
     bands: list[GradeBand] = Field(min_length=2, description="Score bands, one per grade.")
     caps: list[Cap] = Field(default_factory=list, description="Rules that cap the grade.")
     survey_pooling: Literal["per-audience", "pooled"] = Field(
-        "per-audience", description="per-audience: each audience (staff, children, parents) "
-        "counts equally in the survey strand; pooled: every answer counts equally.")
+        "per-audience",
+        description="per-audience: each audience (staff, children, parents) "
+        "counts equally in the survey strand; pooled: every answer counts equally.",
+    )
     minimum: MinimumEvidence = Field(description="Evidence needed before proposing a grade.")
 
 
 class Reporting(Model):
     """Settings for what reports show."""
 
-    suppress_below: int = Field(5, ge=0, description="Counts below this are shown as "
-                                "'fewer than N' so that no child can be identified.")
+    suppress_below: int = Field(
+        5,
+        ge=0,
+        description="Counts below this are shown as "
+        "'fewer than N' so that no child can be identified.",
+    )
 
 
 Status = Literal["current", "superseded", "provisional", "draft"]
@@ -317,34 +359,44 @@ class Framework(Model):
     title: Text = Field(description="The framework's or programme's title.")
     publisher: Text = Field(description="Who published the framework.")
     published: date | None = Field(None, description="Publication date of the source.")
-    published_year: int | None = Field(None, description="Publication year, where the exact "
-                                       "date is not known.")
+    published_year: int | None = Field(
+        None, description="Publication year, where the exact date is not known."
+    )
     source: str = Field("", description="Address of the published source.")
     status: Status = Field(description="current, superseded, provisional or draft.")
     changelog: str = Field("", description="What changed in this version.")
     base: str | None = Field(None, description="The framework this one builds on, 'id@version'.")
-    enquiry_term: Text = Field("line of enquiry", description="What this programme calls a "
-                               "line of enquiry, e.g. 'key inspection question'.")
+    enquiry_term: Text = Field(
+        "line of enquiry",
+        description="What this programme calls a line of enquiry, e.g. 'key inspection question'.",
+    )
     scale: Scale | None = Field(None, description="The evaluation scale.")
     quantifiers: Quantifiers | None = Field(None, description="Quantifier terms and bands.")
-    key_questions: list[KeyQuestion] = Field(default_factory=list,
-                                             description="High-level questions.")
+    key_questions: list[KeyQuestion] = Field(
+        default_factory=list, description="High-level questions."
+    )
     areas: list[Area] = Field(default_factory=list, description="Groups of indicators.")
     themes: list[Theme] = Field(default_factory=list, description="Themes (added to the base's).")
-    indicators: list[Indicator] = Field(default_factory=list,
-                                        description="Quality indicators (added to the base's).")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="Quality indicators (added to the base's)."
+    )
     include_indicators: list[Id] | None = Field(
-        None, description="Which of the base's indicators this programme uses; all if absent.")
-    lines_of_enquiry: list[LineOfEnquiry] = Field(default_factory=list,
-                                                  description="Lines of enquiry.")
-    evidence_sources: list[EvidenceSource] = Field(default_factory=list,
-                                                   description="Sources (added to the base's).")
+        None, description="Which of the base's indicators this programme uses; all if absent."
+    )
+    lines_of_enquiry: list[LineOfEnquiry] = Field(
+        default_factory=list, description="Lines of enquiry."
+    )
+    evidence_sources: list[EvidenceSource] = Field(
+        default_factory=list, description="Sources (added to the base's)."
+    )
     record_reading: RecordReading | None = Field(None, description="Record-reading template.")
-    answer_scales: list[AnswerScale] = Field(default_factory=list,
-                                             description="Survey answer scales.")
+    answer_scales: list[AnswerScale] = Field(
+        default_factory=list, description="Survey answer scales."
+    )
     surveys: list[Survey] = Field(default_factory=list, description="Surveys.")
-    graded: list[Id] = Field(default_factory=list,
-                             description="The indicators this programme grades.")
+    graded: list[Id] = Field(
+        default_factory=list, description="The indicators this programme grades."
+    )
     grading: Grading | None = Field(None, description="How proposed grades are reached.")
     reporting: Reporting = Field(default_factory=Reporting, description="Report settings.")
 
@@ -359,5 +411,6 @@ class Framework(Model):
 
     def scale_point(self, value: int) -> ScalePoint | None:
         """The scale point with this value, if any."""
-        return next((p for p in self.scale.points if p.value == value), None) if self.scale \
-            else None
+        return (
+            next((p for p in self.scale.points if p.value == value), None) if self.scale else None
+        )

@@ -84,8 +84,13 @@ class Registry:
 
     def _scan(self, folder: Path, origin: str) -> list[Entry]:
         if not folder.is_dir():
-            self.problems.append(Diagnostic("IK001", f"The frameworks folder '{folder}' does "
-                                            "not exist.", display_path(folder)))
+            self.problems.append(
+                Diagnostic(
+                    "IK001",
+                    f"The frameworks folder '{folder}' does not exist.",
+                    display_path(folder),
+                )
+            )
             return []
         found = []
         for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
@@ -95,10 +100,16 @@ class Registry:
                 self.problems.append(exc.diagnostic)
                 continue
             if isinstance(data, dict) and isinstance(data.get("id"), str) and "version" in data:
-                found.append(Entry(data["id"], str(getattr(data["version"], "text",
-                                                           data["version"])),
-                                   str(data.get("title", "")), str(data.get("status", "")),
-                                   origin, path))
+                found.append(
+                    Entry(
+                        data["id"],
+                        str(getattr(data["version"], "text", data["version"])),
+                        str(data.get("title", "")),
+                        str(data.get("status", "")),
+                        origin,
+                        path,
+                    )
+                )
         return sorted(found, key=lambda e: (e.id, version_key(e.version)))
 
     def find(self, ref: str) -> Entry:
@@ -108,8 +119,11 @@ class Registry:
             FrameworkError: no framework matches.
         """
         ident, version = split_ref(ref)
-        matches = [e for e in self.entries() if e.id == ident and (
-            version is None or version_matches(e.version, version))]
+        matches = [
+            e
+            for e in self.entries()
+            if e.id == ident and (version is None or version_matches(e.version, version))
+        ]
         if matches:
             newest = max(version_key(e.version) for e in matches)
             return next(e for e in matches if version_key(e.version) == newest)
@@ -119,11 +133,21 @@ class Registry:
             hint = f"Versions of '{ident}': {', '.join(versions)}."
         else:
             close = [m] if (m := closest(ident, known)) else []
-            hint = f"Did you mean '{close[0]}'?" if close else (
-                f"Known frameworks: {', '.join(known)}." if known else "")
-        raise FrameworkError(f"No framework '{ref}' was found.", [Diagnostic(
-            "IK107", f"No framework '{ref}' was found in the user folders or the built-ins.",
-            hint=hint)])
+            hint = (
+                f"Did you mean '{close[0]}'?"
+                if close
+                else (f"Known frameworks: {', '.join(known)}." if known else "")
+            )
+        raise FrameworkError(
+            f"No framework '{ref}' was found.",
+            [
+                Diagnostic(
+                    "IK107",
+                    f"No framework '{ref}' was found in the user folders or the built-ins.",
+                    hint=hint,
+                )
+            ],
+        )
 
     def load(self, ref: str) -> LoadedFramework:
         """Load, merge and check the framework ``ref``.
@@ -144,8 +168,9 @@ class Registry:
             problems += lint_framework(loaded.own, loaded.framework, loaded.doc)
         return loaded, problems
 
-    def _build(self, entry: Entry, chain: tuple[str, ...]
-               ) -> tuple[LoadedFramework | None, list[Diagnostic]]:
+    def _build(
+        self, entry: Entry, chain: tuple[str, ...]
+    ) -> tuple[LoadedFramework | None, list[Diagnostic]]:
         if entry.path in self._loaded:
             return self._loaded[entry.path], list(self._loaded[entry.path].diagnostics)
         display = display_path(entry.path)
@@ -169,25 +194,41 @@ class Registry:
             self._loaded[entry.path] = loaded
         return loaded, problems
 
-    def _load_base(self, own: Framework, doc: YamlDocument, chain: tuple[str, ...]
-                   ) -> tuple[LoadedFramework | None, list[Diagnostic]]:
+    def _load_base(
+        self, own: Framework, doc: YamlDocument, chain: tuple[str, ...]
+    ) -> tuple[LoadedFramework | None, list[Diagnostic]]:
         assert own.base is not None
         where = ("base",)
         try:
             base_entry = self.find(own.base)
         except FrameworkError as exc:
             hint = exc.diagnostics[0].hint if exc.diagnostics else ""
-            return None, [doc.diagnostic("IK108", f"The base framework '{own.base}' was not "
-                                         "found.", where, hint=hint)]
+            return None, [
+                doc.diagnostic(
+                    "IK108", f"The base framework '{own.base}' was not found.", where, hint=hint
+                )
+            ]
         if base_entry.ref in chain or base_entry.ref == own.ref:
-            return None, [doc.diagnostic("IK108", f"The base framework '{own.base}' builds on "
-                                         "this one in turn, so neither can be resolved.", where)]
+            return None, [
+                doc.diagnostic(
+                    "IK108",
+                    f"The base framework '{own.base}' builds on "
+                    "this one in turn, so neither can be resolved.",
+                    where,
+                )
+            ]
         base, problems = self._build(base_entry, chain)
         if base is None or has_errors(problems):
-            return None, [doc.diagnostic("IK108", f"The base framework '{own.base}' is not "
-                                         f"valid ({display_path(base_entry.path)}): run "
-                                         "'inspectkit frameworks lint' on it.", where),
-                          *problems]
+            return None, [
+                doc.diagnostic(
+                    "IK108",
+                    f"The base framework '{own.base}' is not "
+                    f"valid ({display_path(base_entry.path)}): run "
+                    "'inspectkit frameworks lint' on it.",
+                    where,
+                ),
+                *problems,
+            ]
         return base, []
 
 

@@ -54,8 +54,9 @@ def krippendorff_alpha(units: Units, metric: str = "ordinal") -> Decimal | None:
         return None
     delta = (_ordinal if metric == "ordinal" else _interval)(totals)
     observed = sum((v * delta(c, k) for (c, k), v in table.items()), Decimal(0))
-    expected = sum((totals[c] * totals[k] * delta(c, k) for c in totals for k in totals),
-                   Decimal(0)) / (n - 1)
+    expected = sum(
+        (totals[c] * totals[k] * delta(c, k) for c in totals for k in totals), Decimal(0)
+    ) / (n - 1)
     if expected == 0:
         return None
     return 1 - observed / expected

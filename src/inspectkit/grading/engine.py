@@ -21,8 +21,11 @@ from inspectkit.grading.strands import (
 )
 from inspectkit.quantify import round_percent
 
-STRAND_NAMES = {"records": "record reading", "surveys": "surveys", "qualitative":
-                "qualitative evidence"}
+STRAND_NAMES = {
+    "records": "record reading",
+    "surveys": "surveys",
+    "qualitative": "qualitative evidence",
+}
 
 
 @dataclass(frozen=True)
@@ -81,65 +84,134 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
     title = ind.title if ind else indicator
     if len(counting) < rules.minimum.strands:
         missing = tuple(f"{STRAND_NAMES[s.name]}: {s.amount}" for s in strands if not s.counts)
-        needed = (f"at least {rules.minimum.strands} strands with enough evidence "
-                  f"(found {len(counting)})",)
-        return Proposal(indicator, title, None, None, None, strands, records, surveys, quality,
-                        (), needed + missing, drivers, ())
+        needed = (
+            f"at least {rules.minimum.strands} strands with enough evidence "
+            f"(found {len(counting)})",
+        )
+        return Proposal(
+            indicator,
+            title,
+            None,
+            None,
+            None,
+            strands,
+            records,
+            surveys,
+            quality,
+            (),
+            needed + missing,
+            drivers,
+            (),
+        )
     total_weight = sum((s.weight for s in counting), Decimal(0))
-    score = sum((s.weight * s.score for s in counting if s.score is not None),
-                Decimal(0)) / total_weight
+    score = (
+        sum((s.weight * s.score for s in counting if s.score is not None), Decimal(0))
+        / total_weight
+    )
     score = score.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     band = max(b.grade for b in rules.bands if Decimal(str(b.min_score)) <= score)
-    caps = _caps(rules, fw, records, surveys, quality)
-    grade = min([band, *(c.max_grade for c in caps)])
-    caps = tuple(AppliedCap(c.id, c.description, c.max_grade, c.because, c.evidence,
-                            c.max_grade == grade and c.max_grade < band) for c in caps)
+    found = _caps(rules, fw, records, surveys, quality)
+    grade = min([band, *(c.max_grade for c in found)])
+    caps = tuple(
+        AppliedCap(
+            c.id,
+            c.description,
+            c.max_grade,
+            c.because,
+            c.evidence,
+            c.max_grade == grade and c.max_grade < band,
+        )
+        for c in found
+    )
     lift = _lift(fw, rules, grade, band, score, counting, caps, total_weight)
-    return Proposal(indicator, title, grade, score, band, strands, records, surveys, quality,
-                    caps, (), drivers, lift)
-
-
-def _strand_scores(rules: Grading, records: RecordsStrand, surveys: SurveysStrand,
-                   quality: QualitativeStrand) -> tuple[StrandScore, ...]:
-    minimum = rules.minimum
-    weights = rules.weights
-    return (
-        StrandScore("records", records.score, Decimal(str(weights.records)),
-                    records.records >= minimum.records,
-                    f"{records.records} records (at least {minimum.records} needed)"),
-        StrandScore("surveys", surveys.score, Decimal(str(weights.surveys)),
-                    surveys.answers >= minimum.survey_responses,
-                    f"{surveys.answers} answers (at least {minimum.survey_responses} needed)"),
-        StrandScore("qualitative", quality.score, Decimal(str(weights.qualitative)),
-                    quality.items >= minimum.qualitative_items,
-                    f"{quality.items} strengths or areas for improvement (at least "
-                    f"{minimum.qualitative_items} needed)"),
+    return Proposal(
+        indicator,
+        title,
+        grade,
+        score,
+        band,
+        strands,
+        records,
+        surveys,
+        quality,
+        caps,
+        (),
+        drivers,
+        lift,
     )
 
 
-def _caps(rules: Grading, fw: Framework, records: RecordsStrand, surveys: SurveysStrand,
-          quality: QualitativeStrand) -> list[AppliedCap]:
+def _strand_scores(
+    rules: Grading, records: RecordsStrand, surveys: SurveysStrand, quality: QualitativeStrand
+) -> tuple[StrandScore, ...]:
+    minimum = rules.minimum
+    weights = rules.weights
+    return (
+        StrandScore(
+            "records",
+            records.score,
+            Decimal(str(weights.records)),
+            records.records >= minimum.records,
+            f"{records.records} records (at least {minimum.records} needed)",
+        ),
+        StrandScore(
+            "surveys",
+            surveys.score,
+            Decimal(str(weights.surveys)),
+            surveys.answers >= minimum.survey_responses,
+            f"{surveys.answers} answers (at least {minimum.survey_responses} needed)",
+        ),
+        StrandScore(
+            "qualitative",
+            quality.score,
+            Decimal(str(weights.qualitative)),
+            quality.items >= minimum.qualitative_items,
+            f"{quality.items} strengths or areas for improvement (at least "
+            f"{minimum.qualitative_items} needed)",
+        ),
+    )
+
+
+def _caps(
+    rules: Grading,
+    fw: Framework,
+    records: RecordsStrand,
+    surveys: SurveysStrand,
+    quality: QualitativeStrand,
+) -> list[AppliedCap]:
     applied = []
     for cap in rules.caps:
         found = _cap_holds(cap, fw, records, surveys, quality)
         if found is not None:
             because, evidence = found
-            applied.append(AppliedCap(cap.id, cap.description, cap.max_grade, because,
-                                      evidence, False))
+            applied.append(
+                AppliedCap(cap.id, cap.description, cap.max_grade, because, evidence, False)
+            )
     return applied
 
 
-def _cap_holds(cap: Cap, fw: Framework, records: RecordsStrand, surveys: SurveysStrand,
-               quality: QualitativeStrand) -> tuple[str, tuple[str, ...]] | None:
+def _cap_holds(
+    cap: Cap,
+    fw: Framework,
+    records: RecordsStrand,
+    surveys: SurveysStrand,
+    quality: QualitativeStrand,
+) -> tuple[str, tuple[str, ...]] | None:
     when = cap.when
     if when.finding is not None:
         pool = quality.strengths if when.finding == "strength" else quality.improvements
-        hits = [i for i in pool if (not when.significance or i.significance in when.significance)
-                and (not when.themes or set(when.themes) & set(i.themes))]
+        hits = [
+            i
+            for i in pool
+            if (not when.significance or i.significance in when.significance)
+            and (not when.themes or set(when.themes) & set(i.themes))
+        ]
         if len(hits) >= when.minimum_items:
             kinds = "/".join(when.significance) or "any"
-            return (f"{len(hits)} {kinds} {when.finding.replace('-', ' ')} item(s)",
-                    tuple(i.id for i in hits))
+            return (
+                f"{len(hits)} {kinds} {when.finding.replace('-', ' ')} item(s)",
+                tuple(i.id for i in hits),
+            )
         return None
     term_id = when.records_negative_at_least or when.survey_negative_at_least
     term = next(t for t in fw.quantifiers.terms if t.id == term_id) if fw.quantifiers else None
@@ -155,8 +227,9 @@ def _cap_holds(cap: Cap, fw: Framework, records: RecordsStrand, surveys: Surveys
     return None
 
 
-def _drivers(records: RecordsStrand, surveys: SurveysStrand, quality: QualitativeStrand
-             ) -> tuple[str, ...]:
+def _drivers(
+    records: RecordsStrand, surveys: SurveysStrand, quality: QualitativeStrand
+) -> tuple[str, ...]:
     """The evidence that moved the grade most: heaviest items, weakest and strongest figures."""
     out = [i.id for i in quality.improvements[:3]] + [i.id for i in quality.strengths[:3]]
     for figures in (records.questions, surveys.questions):
@@ -167,14 +240,23 @@ def _drivers(records: RecordsStrand, surveys: SurveysStrand, quality: Qualitativ
     return tuple(dict.fromkeys(out))
 
 
-def _lift(fw: Framework, rules: Grading, grade: int, band: int, score: Decimal,
-          counting: list[StrandScore], caps: tuple[AppliedCap, ...], total: Decimal
-          ) -> tuple[str, ...]:
+def _lift(
+    fw: Framework,
+    rules: Grading,
+    grade: int,
+    band: int,
+    score: Decimal,
+    counting: list[StrandScore],
+    caps: tuple[AppliedCap, ...],
+    total: Decimal,
+) -> tuple[str, ...]:
     """What would lift the grade one point."""
     binding = [c for c in caps if c.binding]
     if binding:
-        return tuple(f"Resolve what holds the grade at {c.max_grade}: {c.because} "
-                     f"({', '.join(c.evidence)})." for c in binding)
+        return tuple(
+            f"Resolve what holds the grade at {c.max_grade}: {c.because} ({', '.join(c.evidence)})."
+            for c in binding
+        )
     higher = [b for b in rules.bands if b.grade > grade]
     if not higher:
         return ("The grade is already the top of the scale.",)
@@ -188,9 +270,13 @@ def _lift(fw: Framework, rules: Grading, grade: int, band: int, score: Decimal,
             continue
         wanted = strand.score + need * total / strand.weight
         if wanted <= 100 and fw.quantifiers is not None:
-            ways.append(f"{STRAND_NAMES[strand.name]} at "
-                        f"{round_percent(fw.quantifiers, wanted)}% (now "
-                        f"{round_percent(fw.quantifiers, strand.score)}%)")
+            ways.append(
+                f"{STRAND_NAMES[strand.name]} at "
+                f"{round_percent(fw.quantifiers, wanted)}% (now "
+                f"{round_percent(fw.quantifiers, strand.score)}%)"
+            )
     tail = f": for example {'; or '.join(ways)}, the rest unchanged" if ways else ""
-    return (f"To reach {target.grade} ({label}) the combined score must rise from {score} to "
-            f"{target.min_score:g}{tail}.",)
+    return (
+        f"To reach {target.grade} ({label}) the combined score must rise from {score} to "
+        f"{target.min_score:g}{tail}.",
+    )

@@ -76,14 +76,22 @@ def scale_value(fw: Framework, grade: int | str | None) -> int | None:
 
 
 def _judgement(fw: Framework, ev: Evaluation) -> Judgement:
-    independent = tuple((g.evaluator, v) for g in ev.independent
-                        if (v := scale_value(fw, g.grade)) is not None)
-    return Judgement(scale_value(fw, ev.grade), ev.rationale, ev.departure, ev.decided,
-                     tuple(ev.moderated_by), independent)
+    independent = tuple(
+        (g.evaluator, v) for g in ev.independent if (v := scale_value(fw, g.grade)) is not None
+    )
+    return Judgement(
+        scale_value(fw, ev.grade),
+        ev.rationale,
+        ev.departure,
+        ev.decided,
+        tuple(ev.moderated_by),
+        independent,
+    )
 
 
-def grade_folder(result: ValidationResult, *, fail_under: int | None = None,
-                 require_evaluations: bool = False) -> GradeReport:
+def grade_folder(
+    result: ValidationResult, *, fail_under: int | None = None, require_evaluations: bool = False
+) -> GradeReport:
     """Propose a grade for each graded indicator of a validated folder.
 
     Args:
@@ -101,48 +109,91 @@ def grade_folder(result: ValidationResult, *, fail_under: int | None = None,
         entry = placed.get(indicator)
         judgement = _judgement(fw, entry.model) if entry else None
         rows.append(IndicatorGrade(proposal, judgement))
-        problems += _problems(result, proposal, judgement, entry, fail_under,
-                              require_evaluations)
-    units = [[g for _, g in row.judgement.independent] for row in rows
-             if row.judgement and len(row.judgement.independent) >= 2]
+        problems += _problems(result, proposal, judgement, entry, fail_under, require_evaluations)
+    units = [
+        [g for _, g in row.judgement.independent]
+        for row in rows
+        if row.judgement and len(row.judgement.independent) >= 2
+    ]
     # One indicator cannot show agreement beyond chance; alpha needs at least two.
     alpha = krippendorff_alpha(units) if len(units) >= 2 else None
     partnership = folder.manifest.partnership if folder.manifest else ""
-    return GradeReport(fw, partnership, tuple(rows), alpha, len(units),
-                       tuple(sorted(problems, key=Diagnostic.sort_key)))
+    return GradeReport(
+        fw,
+        partnership,
+        tuple(rows),
+        alpha,
+        len(units),
+        tuple(sorted(problems, key=Diagnostic.sort_key)),
+    )
 
 
-def _problems(result: ValidationResult, proposal: Proposal, judgement: Judgement | None,
-              entry: Placed | None, fail_under: int | None, require: bool) -> list[Diagnostic]:
+def _problems(
+    result: ValidationResult,
+    proposal: Proposal,
+    judgement: Judgement | None,
+    entry: Placed | None,
+    fail_under: int | None,
+    require: bool,
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     ind = proposal.indicator
     manifest = result.folder.manifest_doc
     if proposal.grade is None and manifest is not None:
-        out.append(manifest.diagnostic("IK603", f"Indicator {ind}: too little evidence to "
-                                       f"propose a grade ({'; '.join(proposal.missing)}).",
-                                       ("framework",)))
+        out.append(
+            manifest.diagnostic(
+                "IK603",
+                f"Indicator {ind}: too little evidence to "
+                f"propose a grade ({'; '.join(proposal.missing)}).",
+                ("framework",),
+            )
+        )
     if judgement is None or entry is None:
         if require and manifest is not None:
-            out.append(manifest.diagnostic("IK404", f"Graded indicator {ind} has no team "
-                                           "evaluation.", ("framework",),
-                                           severity=Severity.ERROR))
+            out.append(
+                manifest.diagnostic(
+                    "IK404",
+                    f"Graded indicator {ind} has no team evaluation.",
+                    ("framework",),
+                    severity=Severity.ERROR,
+                )
+            )
         return out
     where = (*entry.path, "grade")
     if judgement.grade is None and judgement.spread and judgement.spread[0] != judgement.spread[1]:
         low, high = judgement.spread
-        out.append(entry.doc.diagnostic("IK602", f"Indicator {ind}: evaluators' grades range "
-                                        f"from {low} to {high}; record the moderated grade.",
-                                        (*entry.path, "independent")))
-    if judgement.grade is not None and proposal.grade is not None and \
-            abs(judgement.grade - proposal.grade) >= DEPARTURE and not _addressed(judgement):
-        out.append(entry.doc.diagnostic(
-            "IK601", f"Indicator {ind}: the team's grade {judgement.grade} differs from the "
-            f"proposed {proposal.grade} by {abs(judgement.grade - proposal.grade)} points, and "
-            "the evaluation does not say why.", where,
-            hint="Add 'departure:' with the reason, or say so in the rationale."))
+        out.append(
+            entry.doc.diagnostic(
+                "IK602",
+                f"Indicator {ind}: evaluators' grades range "
+                f"from {low} to {high}; record the moderated grade.",
+                (*entry.path, "independent"),
+            )
+        )
+    if (
+        judgement.grade is not None
+        and proposal.grade is not None
+        and abs(judgement.grade - proposal.grade) >= DEPARTURE
+        and not _addressed(judgement)
+    ):
+        out.append(
+            entry.doc.diagnostic(
+                "IK601",
+                f"Indicator {ind}: the team's grade {judgement.grade} differs from the "
+                f"proposed {proposal.grade} by {abs(judgement.grade - proposal.grade)} points, and "
+                "the evaluation does not say why.",
+                where,
+                hint="Add 'departure:' with the reason, or say so in the rationale.",
+            )
+        )
     if fail_under is not None and judgement.grade is not None and judgement.grade < fail_under:
-        out.append(entry.doc.diagnostic("IK604", f"Indicator {ind}: final grade "
-                                        f"{judgement.grade} is below {fail_under}.", where))
+        out.append(
+            entry.doc.diagnostic(
+                "IK604",
+                f"Indicator {ind}: final grade {judgement.grade} is below {fail_under}.",
+                where,
+            )
+        )
     return out
 
 

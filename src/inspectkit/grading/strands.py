@@ -79,10 +79,12 @@ class SurveysStrand:
         if not counted:
             return None
         if self.pooling == "pooled":
-            return Decimal(sum(a.agree for a in counted)) * HUNDRED / sum(
-                a.answers for a in counted)
-        return sum((Decimal(a.agree) * HUNDRED / a.answers for a in counted),
-                   Decimal(0)) / len(counted)
+            return (
+                Decimal(sum(a.agree for a in counted)) * HUNDRED / sum(a.answers for a in counted)
+            )
+        return sum((Decimal(a.agree) * HUNDRED / a.answers for a in counted), Decimal(0)) / len(
+            counted
+        )
 
 
 @dataclass(frozen=True)
@@ -122,20 +124,37 @@ class QualitativeStrand:
 def records_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> RecordsStrand:
     """Record-reading figures for the questions that inform ``indicator``."""
     assert fw.quantifiers is not None
-    questions = [q for q in fw.record_reading.questions if indicator in q.indicators] \
-        if fw.record_reading else []
-    figures, readers = [], set()
+    questions = (
+        [q for q in fw.record_reading.questions if indicator in q.indicators]
+        if fw.record_reading
+        else []
+    )
+    figures: list[QuestionFigure] = []
+    readers: set[str] = set()
     for question in questions:
-        answers = [(r.record_id, r.answers[question.id]) for r in folder.records
-                   if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE]
+        answers = [
+            (r.record_id, r.answers[question.id])
+            for r in folder.records
+            if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE
+        ]
         positive = sum(1 for _, a in answers if is_positive_record(question, a))
         readers.update(record_id for record_id, _ in answers)
-        figures.append(QuestionFigure(
-            question.id, question.text, len(answers), positive,
-            proportion(fw.quantifiers, positive, len(answers)),
-            proportion(fw.quantifiers, len(answers) - positive, len(answers))))
-    return RecordsStrand(tuple(figures), len(readers), sum(f.counted for f in figures),
-                         sum(f.positive for f in figures))
+        figures.append(
+            QuestionFigure(
+                question.id,
+                question.text,
+                len(answers),
+                positive,
+                proportion(fw.quantifiers, positive, len(answers)),
+                proportion(fw.quantifiers, len(answers) - positive, len(answers)),
+            )
+        )
+    return RecordsStrand(
+        tuple(figures),
+        len(readers),
+        sum(f.counted for f in figures),
+        sum(f.positive for f in figures),
+    )
 
 
 def surveys_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> SurveysStrand:
@@ -153,28 +172,46 @@ def surveys_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> Sur
         responses = [r for r in folder.responses if r.survey == survey.id]
         total = agree = 0
         for question in asked:
-            counted = [canonical(r.answers[question.id]) for r in responses
-                       if question.id in r.answers and canonical(r.answers[question.id])
-                       not in skip]
+            counted = [
+                canonical(r.answers[question.id])
+                for r in responses
+                if question.id in r.answers and canonical(r.answers[question.id]) not in skip
+            ]
             yes = sum(1 for a in counted if a in positive)
             total, agree = total + len(counted), agree + yes
-            figures.append(QuestionFigure(
-                question.id, question.text, len(counted), yes,
-                proportion(fw.quantifiers, yes, len(counted)),
-                proportion(fw.quantifiers, len(counted) - yes, len(counted)), survey.id))
+            figures.append(
+                QuestionFigure(
+                    question.id,
+                    question.text,
+                    len(counted),
+                    yes,
+                    proportion(fw.quantifiers, yes, len(counted)),
+                    proportion(fw.quantifiers, len(counted) - yes, len(counted)),
+                    survey.id,
+                )
+            )
         if responses:
-            audiences.append(AudienceFigure(survey.id, survey.audience, len(responses), total,
-                                            agree, proportion(fw.quantifiers, agree, total)))
+            audiences.append(
+                AudienceFigure(
+                    survey.id,
+                    survey.audience,
+                    len(responses),
+                    total,
+                    agree,
+                    proportion(fw.quantifiers, agree, total),
+                )
+            )
     pooling = fw.grading.survey_pooling if fw.grading else "pooled"
     return SurveysStrand(tuple(audiences), tuple(figures), pooling)
 
 
-def qualitative_strand(folder: EvidenceFolder, fw: Framework, indicator: str
-                       ) -> QualitativeStrand:
+def qualitative_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> QualitativeStrand:
     """Strengths and areas for improvement that bear on ``indicator``, heaviest first."""
     assert fw.grading is not None
     weights = fw.grading.significance
-    strengths, improvements, context = [], [], 0
+    strengths: list[WeighedItem] = []
+    improvements: list[WeighedItem] = []
+    context = 0
     for placed in folder.items:
         item: EvidenceItem = placed.model
         if indicator not in item.indicators:
@@ -182,13 +219,20 @@ def qualitative_strand(folder: EvidenceFolder, fw: Framework, indicator: str
         if item.finding == "context":
             context += 1
             continue
-        weighed = WeighedItem(item.id, item.source, item.finding, item.significance,
-                              Decimal(str(getattr(weights, item.significance))),
-                              tuple(item.themes), item.summary)
+        weighed = WeighedItem(
+            item.id,
+            item.source,
+            item.finding,
+            item.significance,
+            Decimal(str(getattr(weights, item.significance))),
+            tuple(item.themes),
+            item.summary,
+        )
         (strengths if item.finding == "strength" else improvements).append(weighed)
 
     def order(i: WeighedItem) -> tuple[Decimal, str]:
         return (-i.weight, i.id)
 
-    return QualitativeStrand(tuple(sorted(strengths, key=order)),
-                             tuple(sorted(improvements, key=order)), context)
+    return QualitativeStrand(
+        tuple(sorted(strengths, key=order)), tuple(sorted(improvements, key=order)), context
+    )

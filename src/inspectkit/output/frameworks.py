@@ -15,16 +15,27 @@ def list_text(entries: Sequence[Entry]) -> str:
     rows = [("ID", "VERSION", "STATUS", "ORIGIN", "TITLE")]
     rows += [(e.id, e.version, e.status, e.origin, e.title) for e in entries]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(4)), r[4]]).rstrip()
-             for r in rows]
+    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(4)), r[4]]).rstrip() for r in rows]
     return "\n".join(lines) + "\n"
 
 
 def list_json(entries: Sequence[Entry]) -> str:
     """The list as JSON with a schema version."""
-    data = {"schema_version": 1, "frameworks": [
-        {"id": e.id, "version": e.version, "ref": e.ref, "title": e.title, "status": e.status,
-         "origin": e.origin, "path": display_path(e.path)} for e in entries]}
+    data = {
+        "schema_version": 1,
+        "frameworks": [
+            {
+                "id": e.id,
+                "version": e.version,
+                "ref": e.ref,
+                "title": e.title,
+                "status": e.status,
+                "origin": e.origin,
+                "path": display_path(e.path),
+            }
+            for e in entries
+        ],
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -44,7 +55,10 @@ def show_text(fw: Framework) -> str:
         mark = "*" if ind.id in fw.graded else " "
         out.append(f"  {mark} {ind.id:<5} {ind.title}{_prov(ind.provisional)}")
     if fw.lines_of_enquiry:
-        out += ["", f"{fw.enquiry_term[0].upper()}{fw.enquiry_term[1:]} ({len(fw.lines_of_enquiry)})"]
+        out += [
+            "",
+            f"{fw.enquiry_term[0].upper()}{fw.enquiry_term[1:]} ({len(fw.lines_of_enquiry)})",
+        ]
         for loe in fw.lines_of_enquiry:
             out.append(f"  {loe.id:<5} {loe.text}")
             if loe.indicators:
@@ -54,11 +68,12 @@ def show_text(fw: Framework) -> str:
     out += [f"  {s.id:<{width}}  {s.kind:<12} {s.label}" for s in fw.evidence_sources]
     if fw.record_reading:
         rr = fw.record_reading
-        out.append(f"  record reading: {len(rr.questions)} questions, at least "
-                   f"{rr.minimum_records} records")
+        out.append(
+            f"  record reading: {len(rr.questions)} questions, at least "
+            f"{rr.minimum_records} records"
+        )
     for survey in fw.surveys:
-        out.append(f"  survey '{survey.id}' ({survey.audience}): {len(survey.questions)} "
-                   "questions")
+        out.append(f"  survey '{survey.id}' ({survey.audience}): {len(survey.questions)} questions")
     graded = ", ".join(fw.graded) if fw.graded else "none"
     out += ["", f"Graded: {graded}"]
     return "\n".join(out) + "\n"

@@ -49,9 +49,12 @@ def to_data(report: GradeReport) -> dict[str, Any]:
         "framework": fw.ref,
         "partnership": report.partnership,
         "scale": [{"value": p.value, "label": p.label} for p in fw.scale.points]
-        if fw.scale else [],
-        "agreement": {"krippendorff_alpha_ordinal": _num(report.agreement),
-                      "indicators": report.agreement_units},
+        if fw.scale
+        else [],
+        "agreement": {
+            "krippendorff_alpha_ordinal": _num(report.agreement),
+            "indicators": report.agreement_units,
+        },
         "indicators": [_row_data(report, row) for row in report.indicators],
         "diagnostics": [d.to_dict() for d in report.diagnostics],
     }
@@ -63,40 +66,96 @@ def _row_data(report: GradeReport, row: IndicatorGrade) -> dict[str, Any]:
     return {
         "indicator": p.indicator,
         "title": p.title,
-        "proposed": {"grade": p.grade, "label": _label(report, p.grade),
-                     "score": _num(p.score), "band_grade": p.band_grade,
-                     "reason": reason(row)},
-        "final": None if j is None else {
-            "grade": j.grade, "label": _label(report, j.grade), "rationale": j.rationale,
-            "departure": j.departure, "decided": j.decided.isoformat() if j.decided else None,
+        "proposed": {
+            "grade": p.grade,
+            "label": _label(report, p.grade),
+            "score": _num(p.score),
+            "band_grade": p.band_grade,
+            "reason": reason(row),
+        },
+        "final": None
+        if j is None
+        else {
+            "grade": j.grade,
+            "label": _label(report, j.grade),
+            "rationale": j.rationale,
+            "departure": j.departure,
+            "decided": j.decided.isoformat() if j.decided else None,
             "moderated_by": list(j.moderated_by),
-            "independent": [{"evaluator": e, "grade": g} for e, g in j.independent]},
+            "independent": [{"evaluator": e, "grade": g} for e, g in j.independent],
+        },
         "explanation": _explanation_data(p),
     }
 
 
 def _explanation_data(p: Proposal) -> dict[str, Any]:
     return {
-        "strands": [{"name": s.name, "score": _num(s.score), "weight": float(s.weight),
-                     "counts": s.counts, "evidence": s.amount} for s in p.strands],
-        "records": {"records": p.records.records, "answers": p.records.answers,
-                    "positive": p.records.positive, "questions": [
-                        {"id": q.id, "text": q.text, "counted": q.counted,
-                         "positive": q.positive, "words": q.share.words}
-                        for q in p.records.questions]},
-        "surveys": {"pooling": p.surveys.pooling, "audiences": [
-            {"survey": a.survey, "audience": a.audience, "respondents": a.respondents,
-             "answers": a.answers, "agree": a.agree, "words": a.share.words}
-            for a in p.surveys.audiences], "questions": [
-            {"survey": q.source, "id": q.id, "text": q.text, "counted": q.counted,
-             "agree": q.positive, "words": q.share.words} for q in p.surveys.questions]},
+        "strands": [
+            {
+                "name": s.name,
+                "score": _num(s.score),
+                "weight": float(s.weight),
+                "counts": s.counts,
+                "evidence": s.amount,
+            }
+            for s in p.strands
+        ],
+        "records": {
+            "records": p.records.records,
+            "answers": p.records.answers,
+            "positive": p.records.positive,
+            "questions": [
+                {
+                    "id": q.id,
+                    "text": q.text,
+                    "counted": q.counted,
+                    "positive": q.positive,
+                    "words": q.share.words,
+                }
+                for q in p.records.questions
+            ],
+        },
+        "surveys": {
+            "pooling": p.surveys.pooling,
+            "audiences": [
+                {
+                    "survey": a.survey,
+                    "audience": a.audience,
+                    "respondents": a.respondents,
+                    "answers": a.answers,
+                    "agree": a.agree,
+                    "words": a.share.words,
+                }
+                for a in p.surveys.audiences
+            ],
+            "questions": [
+                {
+                    "survey": q.source,
+                    "id": q.id,
+                    "text": q.text,
+                    "counted": q.counted,
+                    "agree": q.positive,
+                    "words": q.share.words,
+                }
+                for q in p.surveys.questions
+            ],
+        },
         "qualitative": {
             "strengths": [_item(i) for i in p.qualitative.strengths],
             "areas_for_improvement": [_item(i) for i in p.qualitative.improvements],
-            "context_items": p.qualitative.context},
-        "caps": [{"id": c.id, "description": c.description, "max_grade": c.max_grade,
-                  "because": c.because, "evidence": list(c.evidence), "binding": c.binding}
-                 for c in p.caps],
+            "context_items": p.qualitative.context,
+        },
+        "caps": [
+            {
+                "id": c.id,
+                "description": c.description,
+                "max_grade": c.max_grade,
+                "because": c.because,
+                "evidence": list(c.evidence),
+                "binding": c.binding,
+            }
+            for c in p.caps
+        ],
         "missing": list(p.missing),
         "drivers": list(p.drivers),
         "lift": list(p.lift),
@@ -104,8 +163,13 @@ def _explanation_data(p: Proposal) -> dict[str, Any]:
 
 
 def _item(i: Any) -> dict[str, Any]:
-    return {"id": i.id, "source": i.source, "significance": i.significance,
-            "weight": float(i.weight), "summary": i.summary}
+    return {
+        "id": i.id,
+        "source": i.source,
+        "significance": i.significance,
+        "weight": float(i.weight),
+        "summary": i.summary,
+    }
 
 
 def render_json(report: GradeReport) -> str:
@@ -130,14 +194,37 @@ def render_csv(report: GradeReport) -> str:
     """One row per indicator, formula-safe."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["indicator", "title", "proposed", "proposed_label", "score", "final",
-                     "final_label", "reason", "rationale"])
+    writer.writerow(
+        [
+            "indicator",
+            "title",
+            "proposed",
+            "proposed_label",
+            "score",
+            "final",
+            "final_label",
+            "reason",
+            "rationale",
+        ]
+    )
     for row in report.indicators:
         p, j = row.proposal, row.judgement
-        writer.writerow([neutralise(v) for v in (
-            p.indicator, p.title, p.grade, _label(report, p.grade), p.score,
-            j.grade if j else "", _label(report, j.grade) if j else "", reason(row),
-            j.rationale if j else "")])
+        writer.writerow(
+            [
+                neutralise(v)
+                for v in (
+                    p.indicator,
+                    p.title,
+                    p.grade,
+                    _label(report, p.grade),
+                    p.score,
+                    j.grade if j else "",
+                    _label(report, j.grade) if j else "",
+                    reason(row),
+                    j.rationale if j else "",
+                )
+            ]
+        )
     return out.getvalue()
 
 
@@ -149,17 +236,24 @@ def render_table(report: GradeReport) -> str:
         p = row.proposal
         final = row.final
         shown = final if final is not None else p.grade
-        rows.append((safe(p.indicator), safe(_clip(p.title, 44)),
-                     "-" if p.grade is None else str(p.grade),
-                     "-" if final is None else str(final), safe(_label(report, shown)),
-                     safe(reason(row))))
+        rows.append(
+            (
+                safe(p.indicator),
+                safe(_clip(p.title, 44)),
+                "-" if p.grade is None else str(p.grade),
+                "-" if final is None else str(final),
+                safe(_label(report, shown)),
+                safe(reason(row)),
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(5)), r[5]]).rstrip()
-             for r in rows]
+    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(5)), r[5]]).rstrip() for r in rows]
     footer = [safe(f"{report.framework.ref}  {report.partnership}")]
     if report.agreement is not None:
-        footer.append(f"Agreement between evaluators (Krippendorff's alpha, ordinal): "
-                      f"{report.agreement:.2f} over {report.agreement_units} indicators")
+        footer.append(
+            f"Agreement between evaluators (Krippendorff's alpha, ordinal): "
+            f"{report.agreement:.2f} over {report.agreement_units} indicators"
+        )
     return "\n".join([*lines, "", *footer]) + "\n"
 
 
@@ -169,8 +263,11 @@ def _clip(text: str, width: int) -> str:
 
 def render_explain(report: GradeReport, indicator: str | None = None) -> str:
     """The full explanation of each proposed grade (or of one indicator)."""
-    blocks = [_explain(report, row) for row in report.indicators
-              if indicator is None or row.proposal.indicator == indicator]
+    blocks = [
+        _explain(report, row)
+        for row in report.indicators
+        if indicator is None or row.proposal.indicator == indicator
+    ]
     return "\n".join(blocks)
 
 
@@ -181,9 +278,11 @@ def _explain(report: GradeReport, row: IndicatorGrade) -> str:
         lines.append("Proposed: no grade: too little evidence.")
         lines += [f"  - {m}" for m in p.missing]
     else:
-        lines.append(f"Proposed: {p.grade} {_label(report, p.grade)} (combined score "
-                     f"{p.score}, which reaches {p.band_grade} "
-                     f"{_label(report, p.band_grade)})")
+        lines.append(
+            f"Proposed: {p.grade} {_label(report, p.grade)} (combined score "
+            f"{p.score}, which reaches {p.band_grade} "
+            f"{_label(report, p.band_grade)})"
+        )
     if j is not None and j.grade is not None:
         lines.append(f"Team's evaluation: {j.grade} {_label(report, j.grade)}")
     elif j is not None and j.independent:
@@ -199,21 +298,24 @@ def _explain(report: GradeReport, row: IndicatorGrade) -> str:
         lines.append(f"  {s.name:<12} score {score:>5}  weight {s.weight}  {state}: {s.amount}")
     if p.records.questions:
         lines.append("Record reading")
-        lines += [f"  {q.id}: {q.share.words} of {q.counted} records positive" for q in
-                  p.records.questions]
+        lines += [
+            f"  {q.id}: {q.share.words} of {q.counted} records positive"
+            for q in p.records.questions
+        ]
     if p.surveys.audiences:
         lines.append(f"Surveys ({p.surveys.pooling})")
-        lines += [f"  {a.audience}: {a.share.words} agreement over {a.answers} answers from "
-                  f"{a.respondents} respondents" for a in p.surveys.audiences]
+        lines += [
+            f"  {a.audience}: {a.share.words} agreement over {a.answers} answers from "
+            f"{a.respondents} respondents"
+            for a in p.surveys.audiences
+        ]
     if p.qualitative.strengths or p.qualitative.improvements:
         lines.append("Qualitative evidence")
         lines += [f"  + {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.strengths]
-        lines += [f"  - {i.id} ({i.significance}) {i.summary}"
-                  for i in p.qualitative.improvements]
+        lines += [f"  - {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.improvements]
     for cap in p.caps:
         verb = "holds the grade" if cap.binding else "also applies"
-        lines.append(f"Cap {cap.id} {verb} at {cap.max_grade}: {cap.description} "
-                     f"({cap.because})")
+        lines.append(f"Cap {cap.id} {verb} at {cap.max_grade}: {cap.description} ({cap.because})")
     if p.drivers:
         lines.append("Evidence that moved it most: " + ", ".join(p.drivers))
     lines += [f"To lift it: {text}" for text in p.lift]

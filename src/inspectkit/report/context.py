@@ -50,17 +50,27 @@ def build_context(result: ValidationResult, grades: GradeReport, when: ReportDat
         "evidence": evidence_counts(folder, fw),
         "summary": {
             "strengths": [finding(i, fw, anchors) for i in weighed if i.finding == "strength"],
-            "improvements": [finding(i, fw, anchors) for i in weighed
-                             if i.finding == "area-for-improvement"]},
-        "area": {"text": folder.manifest.context,
-                 "findings": [finding(i, fw, anchors) for i in sorted(
-                     items, key=lambda i: natural_key(i.id)) if i.finding == "context"]},
+            "improvements": [
+                finding(i, fw, anchors) for i in weighed if i.finding == "area-for-improvement"
+            ],
+        },
+        "area": {
+            "text": folder.manifest.context,
+            "findings": [
+                finding(i, fw, anchors)
+                for i in sorted(items, key=lambda i: natural_key(i.id))
+                if i.finding == "context"
+            ],
+        },
         "sections": found,
         "other_figures": other_figures,
         "evaluations": [_evaluation(fw, row, anchors) for row in grades.indicators],
-        "agreement": {"alpha": None if grades.agreement is None
-                      else float(grades.agreement.quantize(Decimal("0.01"))),
-                      "indicators": grades.agreement_units},
+        "agreement": {
+            "alpha": None
+            if grades.agreement is None
+            else float(grades.agreement.quantize(Decimal("0.01"))),
+            "indicators": grades.agreement_units,
+        },
         "scale": _scale(fw),
         "quantifiers": _quantifiers(fw),
         "evidence_index": _index(folder, fw, anchors, prefix),
@@ -74,8 +84,7 @@ def build_context(result: ValidationResult, grades: GradeReport, when: ReportDat
 def _date(value: dt.date | None) -> Data | None:
     if value is None:
         return None
-    return {"iso": value.isoformat(), "year": value.year, "month": value.month,
-            "day": value.day}
+    return {"iso": value.isoformat(), "year": value.year, "month": value.month, "day": value.day}
 
 
 def _inspection(manifest: Manifest) -> Data:
@@ -85,19 +94,31 @@ def _inspection(manifest: Manifest) -> Data:
         "title": manifest.title,
         "reference": manifest.reference,
         "period": {"start": _date(period.start), "end": _date(period.end)} if period else None,
-        "team": [{"name": m.name, "role": m.role, "organisation": m.organisation}
-                 for m in manifest.team],
+        "team": [
+            {"name": m.name, "role": m.role, "organisation": m.organisation} for m in manifest.team
+        ],
         "status": manifest.status,
     }
 
 
 def _framework(fw: Framework) -> Data:
     parts: list[Sequence[object]] = [
-        fw.indicators, fw.lines_of_enquiry, fw.key_questions, fw.areas, fw.themes,
-        fw.quantifiers.terms if fw.quantifiers else []]
+        fw.indicators,
+        fw.lines_of_enquiry,
+        fw.key_questions,
+        fw.areas,
+        fw.themes,
+        fw.quantifiers.terms if fw.quantifiers else [],
+    ]
     return {
-        "id": fw.id, "version": fw.version, "ref": fw.ref, "title": fw.title,
-        "publisher": fw.publisher, "source": fw.source, "status": fw.status, "base": fw.base,
+        "id": fw.id,
+        "version": fw.version,
+        "ref": fw.ref,
+        "title": fw.title,
+        "publisher": fw.publisher,
+        "source": fw.source,
+        "status": fw.status,
+        "base": fw.base,
         "published": fw.published.isoformat() if fw.published else None,
         "published_year": fw.published.year if fw.published else fw.published_year,
         "enquiry_term": fw.enquiry_term,
@@ -112,8 +133,11 @@ def _grade(fw: Framework, value: int | None) -> Data | None:
     point = fw.scale_point(value) if value is not None else None
     if value is None:
         return None
-    return {"value": value, "label": point.label if point else str(value),
-            "meaning": point.meaning if point else ""}
+    return {
+        "value": value,
+        "label": point.label if point else str(value),
+        "meaning": point.meaning if point else "",
+    }
 
 
 def _evaluation(fw: Framework, row: IndicatorGrade, anchors: dict[str, str]) -> Data:
@@ -122,7 +146,9 @@ def _evaluation(fw: Framework, row: IndicatorGrade, anchors: dict[str, str]) -> 
     quantifiers = fw.quantifiers
     assert quantifiers is not None
     return {
-        "indicator": p.indicator, "anchor": "qi-" + slug(p.indicator), "title": p.title,
+        "indicator": p.indicator,
+        "anchor": "qi-" + slug(p.indicator),
+        "title": p.title,
         "final": _grade(fw, final),
         "proposed": _grade(fw, p.grade),
         "differs": final is not None and p.grade is not None and final != p.grade,
@@ -133,11 +159,20 @@ def _evaluation(fw: Framework, row: IndicatorGrade, anchors: dict[str, str]) -> 
         "moderated_by": list(j.moderated_by) if j else [],
         "independent": [{"evaluator": e, "grade": g} for e, g in j.independent] if j else [],
         "score": None if p.score is None else number(p.score),
-        "strands": [{"name": s.name, "counts": s.counts, "weight": float(s.weight),
-                     "percent": None if s.score is None
-                     else number(round_percent(quantifiers, s.score))} for s in p.strands],
-        "caps": [{"id": c.id, "description": c.description, "max_grade": c.max_grade}
-                 for c in p.caps if c.binding],
+        "strands": [
+            {
+                "name": s.name,
+                "counts": s.counts,
+                "weight": float(s.weight),
+                "percent": None if s.score is None else number(round_percent(quantifiers, s.score)),
+            }
+            for s in p.strands
+        ],
+        "caps": [
+            {"id": c.id, "description": c.description, "max_grade": c.max_grade}
+            for c in p.caps
+            if c.binding
+        ],
         "evidence": [{"id": d, "anchor": anchors[d]} for d in p.drivers if d in anchors],
     }
 
@@ -145,41 +180,65 @@ def _evaluation(fw: Framework, row: IndicatorGrade, anchors: dict[str, str]) -> 
 def _scale(fw: Framework) -> Data:
     if fw.scale is None:
         return {"name": "", "points": []}
-    return {"name": fw.scale.name, "points": [
-        {"value": p.value, "label": p.label, "meaning": p.meaning,
-         "description": p.description} for p in fw.scale.points]}
+    return {
+        "name": fw.scale.name,
+        "points": [
+            {"value": p.value, "label": p.label, "meaning": p.meaning, "description": p.description}
+            for p in fw.scale.points
+        ],
+    }
 
 
 def _quantifiers(fw: Framework) -> Data:
     q = fw.quantifiers
     assert q is not None
     terms = sorted(q.terms, key=lambda t: (-t.max, -t.min))
-    return {"source": q.source, "rounding": q.rounding.method,
-            "decimals": q.rounding.decimals, "tie_break": q.tie_break,
-            "terms": [{"id": t.id, "label": t.label, "meaning": t.meaning,
-                       "min": number(Decimal(str(t.min))), "max": number(Decimal(str(t.max))),
-                       "provisional": t.provisional} for t in terms]}
+    return {
+        "source": q.source,
+        "rounding": q.rounding.method,
+        "decimals": q.rounding.decimals,
+        "tie_break": q.tie_break,
+        "terms": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "meaning": t.meaning,
+                "min": number(Decimal(str(t.min))),
+                "max": number(Decimal(str(t.max))),
+                "provisional": t.provisional,
+            }
+            for t in terms
+        ],
+    }
 
 
-def _index(folder: EvidenceFolder, fw: Framework, anchors: dict[str, str], prefix: str
-           ) -> list[Data]:
+def _index(
+    folder: EvidenceFolder, fw: Framework, anchors: dict[str, str], prefix: str
+) -> list[Data]:
     labels = {s.id: s.label for s in fw.evidence_sources}
     kinds = {s.id: s.kind for s in fw.evidence_sources}
     placed: list[Placed] = sorted(folder.items, key=lambda p: natural_key(p.model.id))
     out = []
     for p in placed:
         item = p.model
-        out.append({
-            "id": item.id, "anchor": anchors[item.id], "source": labels.get(item.source,
-                                                                            item.source),
-            "source_id": item.source, "kind": kinds.get(item.source, ""),
-            "finding": item.finding, "significance": item.significance,
-            "date": item.date.isoformat() if item.date else None,
-            "indicators": list(item.indicators), "lines_of_enquiry": list(item.lines_of_enquiry),
-            "summary": item.summary, "reference": item.reference,
-            "file": relative(p.doc.display, prefix),
-            "line": p.doc.place(p.path)[0],
-        })
+        out.append(
+            {
+                "id": item.id,
+                "anchor": anchors[item.id],
+                "source": labels.get(item.source, item.source),
+                "source_id": item.source,
+                "kind": kinds.get(item.source, ""),
+                "finding": item.finding,
+                "significance": item.significance,
+                "date": item.date.isoformat() if item.date else None,
+                "indicators": list(item.indicators),
+                "lines_of_enquiry": list(item.lines_of_enquiry),
+                "summary": item.summary,
+                "reference": item.reference,
+                "file": relative(p.doc.display, prefix),
+                "line": p.doc.place(p.path)[0],
+            }
+        )
     return out
 
 

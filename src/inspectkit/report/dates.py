@@ -24,8 +24,7 @@ class ReportDate:
     source: str
 
 
-def resolve_date(option: str | None, manifest: dt.date | None, epoch: str | None
-                 ) -> ReportDate:
+def resolve_date(option: str | None, manifest: dt.date | None, epoch: str | None) -> ReportDate:
     """Pick the report date.
 
     Args:
@@ -40,16 +39,17 @@ def resolve_date(option: str | None, manifest: dt.date | None, epoch: str | None
         try:
             return ReportDate(dt.date.fromisoformat(option.strip()), "option")
         except ValueError:
-            raise UsageError(f"--date '{option}' is not a date: use YYYY-MM-DD, e.g. "
-                             "2026-03-31.") from None
+            raise UsageError(
+                f"--date '{option}' is not a date: use YYYY-MM-DD, e.g. 2026-03-31."
+            ) from None
     if manifest is not None:
         return ReportDate(manifest, "manifest")
     if epoch is not None and epoch.strip():
         try:
             seconds = int(epoch.strip())
-            return ReportDate(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date(),
-                              "epoch")
+            return ReportDate(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date(), "epoch")
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since "
-                             "1970-01-01 UTC.") from None
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970-01-01 UTC."
+            ) from None
     return ReportDate(None, "none")

@@ -53,21 +53,31 @@ def share(quantifiers: Quantifiers, positive: int, total: int, below: int) -> Da
     }
 
 
-def record_figure(folder: EvidenceFolder, fw: Framework, question: RecordQuestion
-                  ) -> Data | None:
+def record_figure(folder: EvidenceFolder, fw: Framework, question: RecordQuestion) -> Data | None:
     """How the records read answered one question of the template."""
     assert fw.quantifiers is not None
-    answers = [r.answers[question.id] for r in folder.records
-               if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE]
+    answers = [
+        r.answers[question.id]
+        for r in folder.records
+        if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE
+    ]
     positive = sum(1 for a in answers if is_positive_record(question, a))
     figure = share(fw.quantifiers, positive, len(answers), fw.reporting.suppress_below)
     if figure is None:
         return None
-    point = fw.scale_point(question.positive_at_least) \
-        if question.positive_at_least is not None else None
-    return {**figure, "id": question.id, "text": question.text, "answer": question.answer,
-            "positive_from": point.label if point else None,
-            "positive_answers": list(question.positive)}
+    point = (
+        fw.scale_point(question.positive_at_least)
+        if question.positive_at_least is not None
+        else None
+    )
+    return {
+        **figure,
+        "id": question.id,
+        "text": question.text,
+        "answer": question.answer,
+        "positive_from": point.label if point else None,
+        "positive_answers": list(question.positive),
+    }
 
 
 def survey_figures(folder: EvidenceFolder, fw: Framework, survey: Survey) -> list[Data]:
@@ -83,12 +93,24 @@ def survey_figures(folder: EvidenceFolder, fw: Framework, survey: Survey) -> lis
     for question in survey.questions:
         given = [canonical(r.answers[question.id]) for r in responses if question.id in r.answers]
         counted = [a for a in given if a not in skip]
-        figure = share(fw.quantifiers, sum(1 for a in counted if a in agree), len(counted),
-                       fw.reporting.suppress_below)
+        figure = share(
+            fw.quantifiers,
+            sum(1 for a in counted if a in agree),
+            len(counted),
+            fw.reporting.suppress_below,
+        )
         if figure is not None:
-            out.append({**figure, "id": question.id, "text": question.text,
-                        "survey": survey.id, "survey_title": survey.title,
-                        "audience": survey.audience, "answer": "agreement"})
+            out.append(
+                {
+                    **figure,
+                    "id": question.id,
+                    "text": question.text,
+                    "survey": survey.id,
+                    "survey_title": survey.title,
+                    "audience": survey.audience,
+                    "answer": "agreement",
+                }
+            )
     return out
 
 
@@ -100,15 +122,30 @@ def evidence_counts(folder: EvidenceFolder, fw: Framework) -> Data:
     not suppressed; neither are item counts, which the evidence index lists one by one.
     """
     below = fw.reporting.suppress_below
-    surveys = [{"id": s.id, "title": s.title, "audience": s.audience,
-                "respondents": count(sum(1 for r in folder.responses if r.survey == s.id),
-                                     below)} for s in fw.surveys]
+    surveys = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "audience": s.audience,
+            "respondents": count(sum(1 for r in folder.responses if r.survey == s.id), below),
+        }
+        for s in fw.surveys
+    ]
     by_source: dict[str, int] = {}
     for placed in folder.items:
         by_source[placed.model.source] = by_source.get(placed.model.source, 0) + 1
-    sources = [{"id": s.id, "label": s.label, "kind": s.kind, "voices": list(s.voices),
-                "description": s.description, "count": by_source.get(s.id, 0)}
-               for s in fw.evidence_sources if by_source.get(s.id)]
+    sources = [
+        {
+            "id": s.id,
+            "label": s.label,
+            "kind": s.kind,
+            "voices": list(s.voices),
+            "description": s.description,
+            "count": by_source.get(s.id, 0),
+        }
+        for s in fw.evidence_sources
+        if by_source.get(s.id)
+    ]
     meeting = [s for s in sources if s["kind"] == "qualitative" and s["voices"]]
     return {
         "records_read": count(len(folder.records), below),
@@ -116,8 +153,10 @@ def evidence_counts(folder: EvidenceFolder, fw: Framework) -> Data:
         "surveys": surveys,
         "sources": sources,
         "item_count": len(folder.items),
-        "people_met": {"count": sum(s["count"] for s in meeting),
-                       "sources": [s["label"] for s in meeting]},
+        "people_met": {
+            "count": sum(s["count"] for s in meeting),
+            "sources": [s["label"] for s in meeting],
+        },
         "documents": sum(s["count"] for s in sources if s["kind"] == "document"),
         "suppress_below": below,
     }
@@ -130,15 +169,28 @@ def data_files(folder: EvidenceFolder, fw: Framework, prefix: str) -> list[Data]
     rows: dict[str, int] = {}
     for record in folder.records:
         rows[record.file] = rows.get(record.file, 0) + 1
-    out = [{"file": relative(f, prefix), "kind": "records", "title": "",
-            "rows": count(rows.get(f, 0), below)} for f in folder.record_files]
+    out = [
+        {
+            "file": relative(f, prefix),
+            "kind": "records",
+            "title": "",
+            "rows": count(rows.get(f, 0), below),
+        }
+        for f in folder.record_files
+    ]
     for survey_id, file in sorted(folder.survey_files.items()):
         n = sum(1 for r in folder.responses if r.survey == survey_id)
-        out.append({"file": relative(file, prefix), "kind": "survey",
-                    "title": titles.get(survey_id, survey_id), "rows": count(n, below)})
+        out.append(
+            {
+                "file": relative(file, prefix),
+                "kind": "survey",
+                "title": titles.get(survey_id, survey_id),
+                "rows": count(n, below),
+            }
+        )
     return out
 
 
 def relative(file: str, prefix: str) -> str:
     """A file's path inside the evidence folder, whatever the working directory was."""
-    return file[len(prefix) + 1:] if prefix and file.startswith(prefix + "/") else file
+    return file[len(prefix) + 1 :] if prefix and file.startswith(prefix + "/") else file

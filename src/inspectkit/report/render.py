@@ -52,8 +52,10 @@ def template_name(template: str, fmt: str) -> str:
     if template.endswith(f".{fmt}.j2"):
         return template
     if template.endswith(".j2"):
-        raise TemplateProblem(f"The template '{template}' is not a .{fmt}.j2 template; give "
-                              "its name without the extension to render every format.")
+        raise TemplateProblem(
+            f"The template '{template}' is not a .{fmt}.j2 template; give "
+            "its name without the extension to render every format."
+        )
     return f"{template}.{fmt}.j2"
 
 
@@ -71,13 +73,22 @@ def environment(templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnviro
     loaders += [FileSystemLoader(str(folder)) for folder in templates_dirs]
     loaders.append(builtin)
     return ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        auto_reload=False)
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
 
 
-def render(context: dict[str, Any], fmt: str, template: str = DEFAULT_TEMPLATE,
-           templates_dirs: Sequence[Path] = ()) -> str:
+def render(
+    context: dict[str, Any],
+    fmt: str,
+    template: str = DEFAULT_TEMPLATE,
+    templates_dirs: Sequence[Path] = (),
+) -> str:
     """The report text in ``fmt`` ("md" or "html").
 
     Raises:
@@ -95,8 +106,9 @@ def render(context: dict[str, Any], fmt: str, template: str = DEFAULT_TEMPLATE,
     except TemplateNotFound as exc:
         raise TemplateProblem(safe(_not_found(exc, name, templates_dirs))) from None
     except TemplateError as exc:
-        raise TemplateProblem(safe(f"{_where(exc, name)}: {exc.message or type(exc).__name__}")
-                              ) from None
+        raise TemplateProblem(
+            safe(f"{_where(exc, name)}: {exc.message or type(exc).__name__}")
+        ) from None
     except Exception as exc:
         frame = _template_frame(exc)
         if frame is None or _is_builtin(frame[0]):
@@ -128,8 +140,10 @@ def _not_found(exc: TemplateNotFound, name: str, templates_dirs: Sequence[Path])
     where = ", ".join(display_path(d) for d in templates_dirs)
     searched = f"{where} or the built-ins" if where else "the built-ins"
     if missing == name:
-        return (f"No template '{name}' in {searched} (built-in templates: "
-                f"{', '.join(builtin_names())}).")
+        return (
+            f"No template '{name}' in {searched} (built-in templates: "
+            f"{', '.join(builtin_names())})."
+        )
     return f"{_where(exc, name)}: the template '{missing}' it uses is not in {searched}."
 
 
@@ -150,6 +164,11 @@ def _is_builtin(filename: str) -> bool:
 
 def _place(filename: str, line: int | None) -> str:
     path = Path(filename)
-    shown = f"{BUILTIN}/{path.name}" if path.is_absolute() and _is_builtin(filename) \
-        else display_path(path) if path.is_absolute() else filename
+    shown = (
+        f"{BUILTIN}/{path.name}"
+        if path.is_absolute() and _is_builtin(filename)
+        else display_path(path)
+        if path.is_absolute()
+        else filename
+    )
     return f"{shown}:{line}" if line else shown

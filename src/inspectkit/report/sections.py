@@ -35,15 +35,32 @@ class Topic:
 def topics(fw: Framework) -> list[Topic]:
     """The lines of enquiry, or else the key questions that have indicators."""
     if fw.lines_of_enquiry:
-        return [Topic(line.id, line.text, tuple(line.indicators), tuple(line.themes),
-                      line.provisional, True) for line in fw.lines_of_enquiry]
+        return [
+            Topic(
+                line.id,
+                line.text,
+                tuple(line.indicators),
+                tuple(line.themes),
+                line.provisional,
+                True,
+            )
+            for line in fw.lines_of_enquiry
+        ]
     out = []
     for question in fw.key_questions:
         inds = [i for i in fw.indicators if i.key_question == question.id]
         if inds:
             themes = tuple(dict.fromkeys(t for i in inds for t in i.themes))
-            out.append(Topic(question.id, question.title, tuple(i.id for i in inds), themes,
-                             question.provisional, False))
+            out.append(
+                Topic(
+                    question.id,
+                    question.title,
+                    tuple(i.id for i in inds),
+                    themes,
+                    question.provisional,
+                    False,
+                )
+            )
     return out
 
 
@@ -57,17 +74,25 @@ def belongs(item: EvidenceItem, topic: Topic) -> bool:
 def finding(item: EvidenceItem, fw: Framework, anchors: dict[str, str]) -> Data:
     """An item as a finding of the report, linked to its entry in the evidence index."""
     labels = {s.id: s.label for s in fw.evidence_sources}
-    return {"id": item.id, "anchor": anchors[item.id], "summary": item.summary,
-            "quote": item.quote, "finding": item.finding, "significance": item.significance,
-            "source": labels.get(item.source, item.source), "source_id": item.source,
-            "indicators": list(item.indicators),
-            "date": item.date.isoformat() if item.date else None}
+    return {
+        "id": item.id,
+        "anchor": anchors[item.id],
+        "summary": item.summary,
+        "quote": item.quote,
+        "finding": item.finding,
+        "significance": item.significance,
+        "source": labels.get(item.source, item.source),
+        "source_id": item.source,
+        "indicators": list(item.indicators),
+        "date": item.date.isoformat() if item.date else None,
+    }
 
 
 def by_weight(items: Sequence[EvidenceItem]) -> list[EvidenceItem]:
     """Major first, then important, then minor; within each, in id order."""
-    return sorted(items, key=lambda i: (SIGNIFICANCE_ORDER.index(i.significance),
-                                        natural_key(i.id)))
+    return sorted(
+        items, key=lambda i: (SIGNIFICANCE_ORDER.index(i.significance), natural_key(i.id))
+    )
 
 
 def anchors_for(items: Sequence[EvidenceItem]) -> dict[str, str]:
@@ -84,16 +109,18 @@ def anchors_for(items: Sequence[EvidenceItem]) -> dict[str, str]:
     return out
 
 
-def _best_topic(indicators: Sequence[str], themes: Sequence[str], found: list[Topic]
-                ) -> str | None:
-    scored = [((len(set(themes) & set(t.themes)), len(set(indicators) & set(t.indicators))),
-               -n, t.id) for n, t in enumerate(found)]
+def _best_topic(indicators: Sequence[str], themes: Sequence[str], found: list[Topic]) -> str | None:
+    scored = [
+        ((len(set(themes) & set(t.themes)), len(set(indicators) & set(t.indicators))), -n, t.id)
+        for n, t in enumerate(found)
+    ]
     best = max(scored, default=None)
     return best[2] if best and best[0] != (0, 0) else None
 
 
-def question_figures(folder: EvidenceFolder, fw: Framework, found: list[Topic]
-                     ) -> tuple[dict[str, list[Data]], list[Data]]:
+def question_figures(
+    folder: EvidenceFolder, fw: Framework, found: list[Topic]
+) -> tuple[dict[str, list[Data]], list[Data]]:
     """Record and survey figures by topic id, and those that fit no topic."""
     placed: dict[str, list[Data]] = {t.id: [] for t in found}
     unplaced: list[Data] = []
@@ -110,8 +137,9 @@ def question_figures(folder: EvidenceFolder, fw: Framework, found: list[Topic]
     return placed, unplaced
 
 
-def sections(folder: EvidenceFolder, fw: Framework, anchors: dict[str, str]
-             ) -> tuple[list[Data], list[Data]]:
+def sections(
+    folder: EvidenceFolder, fw: Framework, anchors: dict[str, str]
+) -> tuple[list[Data], list[Data]]:
     """Every section (its topic, indicators, strengths, areas for improvement and figures),
     and the figures that fit no section."""
     found = topics(fw)
@@ -122,15 +150,21 @@ def sections(folder: EvidenceFolder, fw: Framework, anchors: dict[str, str]
     out = []
     for number, topic in enumerate(found, start=1):
         mine = by_weight([i for i in items if belongs(i, topic)])
-        out.append({
-            "id": topic.id, "number": number, "anchor": f"section-{number}",
-            "text": topic.text, "provisional": topic.provisional,
-            "indicators": [{"id": i, "title": titles.get(i, i)} for i in topic.indicators],
-            "themes": [themes.get(t, t) for t in topic.themes],
-            "strengths": [finding(i, fw, anchors) for i in mine if i.finding == "strength"],
-            "improvements": [finding(i, fw, anchors) for i in mine
-                             if i.finding == "area-for-improvement"],
-            "records": [f for f in figures[topic.id] if f["answer"] != "agreement"],
-            "surveys": [f for f in figures[topic.id] if f["answer"] == "agreement"],
-        })
+        out.append(
+            {
+                "id": topic.id,
+                "number": number,
+                "anchor": f"section-{number}",
+                "text": topic.text,
+                "provisional": topic.provisional,
+                "indicators": [{"id": i, "title": titles.get(i, i)} for i in topic.indicators],
+                "themes": [themes.get(t, t) for t in topic.themes],
+                "strengths": [finding(i, fw, anchors) for i in mine if i.finding == "strength"],
+                "improvements": [
+                    finding(i, fw, anchors) for i in mine if i.finding == "area-for-improvement"
+                ],
+                "records": [f for f in figures[topic.id] if f["answer"] != "agreement"],
+                "surveys": [f for f in figures[topic.id] if f["answer"] == "agreement"],
+            }
+        )
     return out, unplaced

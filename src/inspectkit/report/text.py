@@ -25,8 +25,10 @@ _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|#~@^$]|&(?=#?\w+;))")
 # underlines, thematic breaks, and pandoc's definition lists.
 _MD_LINE_START = re.compile(r"^(?:([-+=:])|(\d{1,9})(?=[.)](?:\s|$)))")
 # GitHub-flavoured Markdown turns bare addresses into links; an escaped character stops it.
-_MD_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|javascript|data|file|vbscript)(?=:)|"
-                          r"\bwww(?=\.)")
+_MD_AUTOLINK = re.compile(
+    r"(?i)\b(?:https?|ftp|mailto|javascript|data|file|vbscript)(?=:)|"
+    r"\bwww(?=\.)"
+)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MD_BLOCK = re.compile(r"^(#{1,6} |\||- |\d{1,9}\. |> ?)")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -55,7 +57,7 @@ def md_escape(text: str) -> str:
     if match and match.group(1):
         return "\\" + line
     if match:  # "1." stays text, not an ordered list
-        return match.group(2) + "\\" + line[match.end():]
+        return match.group(2) + "\\" + line[match.end() :]
     return line
 
 
@@ -104,5 +106,8 @@ def slug(text: str, fallback: str = "x") -> str:
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that puts 'FG-2' before 'FG-10'."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part.lower())
-                 for part in _NUMBER.split(text) if part)
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower())
+        for part in _NUMBER.split(text)
+        if part
+    )

@@ -44,12 +44,15 @@ class ReportRequest:
     force: bool = False
 
 
-def render_report(result: ValidationResult, grades: GradeReport, request: ReportRequest
-                  ) -> dict[str, str]:
+def render_report(
+    result: ValidationResult, grades: GradeReport, request: ReportRequest
+) -> dict[str, str]:
     """The report text in each requested format, by format."""
     context = build_context(result, grades, request.date)
-    return {fmt: render(context, fmt, request.template, request.templates_dirs)
-            for fmt in request.formats}
+    return {
+        fmt: render(context, fmt, request.template, request.templates_dirs)
+        for fmt in request.formats
+    }
 
 
 def report_paths(folder: Path, request: ReportRequest) -> dict[str, Path]:
@@ -60,17 +63,20 @@ def report_paths(folder: Path, request: ReportRequest) -> dict[str, Path]:
     """
     out = request.output if request.output is not None else DEFAULT_OUTPUT
     if request.output is None and _inside(out, folder):
-        raise UsageError(f"The default output folder '{display_path(out)}' is inside the "
-                         f"evidence folder '{display_path(folder)}'; give --output DIR to "
-                         "write the report somewhere else (or there, on purpose).")
+        raise UsageError(
+            f"The default output folder '{display_path(out)}' is inside the "
+            f"evidence folder '{display_path(folder)}'; give --output DIR to "
+            "write the report somewhere else (or there, on purpose)."
+        )
     stem = slug(folder.resolve().name, "report")
     if request.template != DEFAULT_TEMPLATE:
         stem += "-" + slug(request.template.split(".")[0], "template")
     return {fmt: out / f"{stem}.{fmt}" for fmt in request.formats}
 
 
-def write_report(result: ValidationResult, grades: GradeReport, request: ReportRequest
-                 ) -> list[Path]:
+def write_report(
+    result: ValidationResult, grades: GradeReport, request: ReportRequest
+) -> list[Path]:
     """Render and write the report; the paths written, in format order.
 
     Nothing is written unless every format renders and no file would be replaced without
@@ -93,8 +99,10 @@ def _refuse_existing(paths: Sequence[Path], force: bool) -> None:
     there = [p for p in paths if p.exists() or p.is_symlink()]
     if there and not force:
         names = ", ".join(f"'{display_path(p)}'" for p in there)
-        raise ReportExists(f"{names} already {'exists' if len(there) == 1 else 'exist'}; "
-                           "give --force to replace, or another --output folder.")
+        raise ReportExists(
+            f"{names} already {'exists' if len(there) == 1 else 'exist'}; "
+            "give --force to replace, or another --output folder."
+        )
     for path in there:
         if path.is_dir():
             raise ReportExists(f"'{display_path(path)}' is a folder, not a report file.")
