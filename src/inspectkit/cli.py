@@ -248,14 +248,15 @@ def validate(
 
     def body() -> int:
         from inspectkit.errors import FrameworkError
-        from inspectkit.validate import validate_path
+        from inspectkit.validate import ValidationResult, validate_path
 
         registry = _registry(frameworks_dir)
         names = _names(names_file, paths)
         diagnostics, files, worst = [], [], ExitCode.OK
+        cache: dict[Path, ValidationResult] = {}
         for path in paths:
             try:
-                result = validate_path(path, registry, names=names, strict=strict)
+                result = validate_path(path, registry, names=names, strict=strict, cache=cache)
             except FrameworkError as exc:  # this folder cannot be checked; the rest can
                 diagnostics += exc.diagnostics
                 worst = ExitCode.INVALID_FRAMEWORK

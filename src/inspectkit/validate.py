@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic, sort_diagnostics
@@ -111,9 +111,17 @@ def _framework(folder: EvidenceFolder, ref: str, registry: Registry) -> Framewor
 
 
 def validate_path(
-    path: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (), strict: bool = False
+    path: Path,
+    registry: Registry,
+    *,
+    names: Sequence[re.Pattern[str]] = (),
+    strict: bool = False,
+    cache: dict[Path, ValidationResult] | None = None,
 ) -> ValidationResult:
     """Validate a folder, or a single file (inside a folder when it has one).
+
+    Files of the same folder (as pre-commit passes them) share one validation of the folder
+    through ``cache``.
 
     Raises:
         InputError: the path cannot be read.
@@ -128,11 +136,16 @@ def validate_path(
         )
     root = _enclosing_folder(path)
     if root is not None:
-        result = validate_folder(root, registry, names=names, strict=strict)
+        cache = {} if cache is None else cache
+        if root not in cache:
+            cache[root] = validate_folder(root, registry, names=names, strict=strict)
+        whole = cache[root]
         shown = display_path(path)
-        result.diagnostics = [d for d in result.diagnostics if d.file == shown]
-        result.folder.files = [shown]
-        return result
+        return ValidationResult(
+            replace(whole.folder, files=[shown]),
+            whole.framework,
+            [d for d in whole.diagnostics if d.file == shown],
+        )
     result = _validate_lone_file(path)
     result.diagnostics = sort_diagnostics(
         [*result.diagnostics, *scan_folder(result.folder, names, strict=strict)]
@@ -141,10 +154,10 @@ def validate_path(
 
 
 def _enclosing_folder(path: Path) -> Path | None:
-    """The evidence folder holding ``path`` (its manifest is at most two levels up)."""
+    """The evidence folder holding ``path`` (its manifest at most three levels up)."""
     if path.is_symlink():
         return None
-    for parent in list(path.parents)[:2]:
+    for parent in list(path.resolve().parents)[:3]:
         if any((parent / name).is_file() for name in loader.MANIFEST_NAMES):
             return parent
     return None
