@@ -134,3 +134,15 @@ def test_csv_cells_cannot_become_formulas() -> None:
     assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert neutralise("+1") == "'+1" and neutralise("-2") == "'-2" and neutralise("@a") == "'@a"
     assert neutralise("Good") == "Good"
+
+
+@pytest.mark.parametrize("example", ["cso-at-home-glenbrae", "care-and-protection-kinloch-mhor"])
+def test_grade_json_matches_the_published_schema(example: str) -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "grade-results.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    result = CliRunner().invoke(app, ["grade", str(ROOT / "examples" / example), "-f", "json"])
+    jsonschema.validate(json.loads(result.stdout), schema)
+    printed = CliRunner().invoke(app, ["schema", "grade-results"]).stdout
+    assert json.loads(printed) == schema

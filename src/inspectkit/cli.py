@@ -474,7 +474,7 @@ def init(
 
 @app.command("schema")
 def schema(
-    name: Annotated[str, typer.Argument(help="framework, manifest, evidence or evaluations.")],
+    name: Annotated[str, typer.Argument(help="framework, manifest, evidence, evaluations or grade-results.")],
     output: Output = None,
 ) -> None:
     """Print the JSON Schema of a kind of file, for editors and other tools.

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-SCHEMA_NAMES = ("framework", "manifest", "evidence", "evaluations")
+SCHEMA_NAMES = ("framework", "manifest", "evidence", "evaluations", "grade-results")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -17,6 +17,12 @@ def json_schema(name: str) -> dict[str, Any]:
     Raises:
         KeyError: the name is not one of :data:`SCHEMA_NAMES`.
     """
+    if name == "grade-results":  # written by hand: it describes output, not a model
+        from inspectkit.resources import data_dir
+
+        data: dict[str, Any] = json.loads(
+            (data_dir("schemas") / schema_filename(name)).read_text(encoding="utf-8"))
+        return data
     from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest
     from inspectkit.framework.models import Framework
 
