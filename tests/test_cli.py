@@ -219,3 +219,12 @@ def test_no_color_when_not_a_terminal(folder: Path) -> None:
     assert result.returncode == 1
     assert "\x1b[" not in result.stderr
     assert "IK308" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["frameworks", "list"], ["frameworks", "show"],
+                                     ["frameworks", "lint"], ["validate"], ["grade"],
+                                     ["report"], ["init"], ["schema"]])
+def test_every_command_help_has_an_example(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: inspectkit " in result.output

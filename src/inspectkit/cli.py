@@ -474,7 +474,10 @@ def init(
 
 @app.command("schema")
 def schema(
-    name: Annotated[str, typer.Argument(help="framework, manifest, evidence, evaluations or grade-results.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="framework, manifest, evidence, evaluations or grade-results."),
+    ],
     output: Output = None,
 ) -> None:
     """Print the JSON Schema of a kind of file, for editors and other tools.
