@@ -221,9 +221,19 @@ def test_no_color_when_not_a_terminal(folder: Path) -> None:
     assert "IK308" in result.stderr
 
 
-@pytest.mark.parametrize("command", [["frameworks", "list"], ["frameworks", "show"],
-                                     ["frameworks", "lint"], ["validate"], ["grade"],
-                                     ["report"], ["init"], ["schema"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["frameworks", "list"],
+        ["frameworks", "show"],
+        ["frameworks", "lint"],
+        ["validate"],
+        ["grade"],
+        ["report"],
+        ["init"],
+        ["schema"],
+    ],
+)
 def test_every_command_help_has_an_example(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -62,7 +62,7 @@ def test_explain_one_indicator(folder: Path) -> None:
     code, out, _ = grade(str(folder), "--explain", "2.1")
     assert code == 0
     assert "Proposed: 3 Adequate (combined score 59.5" in out
-    assert "plan-quality: the majority (67%) of 3 records positive" in out
+    assert "plan-quality: positive in the majority (67%) of the 3 records it applied to" in out
     assert "To reach 4 (Good) the combined score must rise from 59.5 to 62" in out
     assert grade(str(folder), "--explain", "9.9")[0] == 2
 

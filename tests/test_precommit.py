@@ -12,10 +12,16 @@ import yaml
 
 from tests.conftest import ROOT
 
-GOOD = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "cso-at-home-glenbrae")
-              .rglob("*") if p.is_file())
-BAD = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "broken" / "field-mistakes")
-             .rglob("*") if p.is_file())
+GOOD = sorted(
+    str(p.relative_to(ROOT))
+    for p in (ROOT / "examples" / "cso-at-home-glenbrae").rglob("*")
+    if p.is_file()
+)
+BAD = sorted(
+    str(p.relative_to(ROOT))
+    for p in (ROOT / "examples" / "broken" / "field-mistakes").rglob("*")
+    if p.is_file()
+)
 
 
 def test_hook_definitions_match_the_repository_config() -> None:
@@ -30,8 +36,23 @@ def test_hook_definitions_match_the_repository_config() -> None:
 def _try_repo(hook: str, files: list[str], home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--verbose",
-         "--files", *files], cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(ROOT),
+            hook,
+            "--verbose",
+            "--files",
+            *files,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
 
 
 @pytest.mark.slow
@@ -42,7 +63,9 @@ def test_try_repo_runs_the_hooks(tmp_path: Path) -> None:
     bad = _try_repo("inspectkit-validate", BAD, tmp_path)
     assert bad.returncode == 1
     assert "IK202" in bad.stdout and "Failed" in bad.stdout
-    lint = _try_repo("inspectkit-frameworks-lint",
-                     sorted(str(p.relative_to(ROOT)) for p in (ROOT / "frameworks").glob("*")),
-                     tmp_path)
+    lint = _try_repo(
+        "inspectkit-frameworks-lint",
+        sorted(str(p.relative_to(ROOT)) for p in (ROOT / "frameworks").glob("*")),
+        tmp_path,
+    )
     assert lint.returncode == 0, lint.stdout + lint.stderr

@@ -21,7 +21,8 @@ def json_schema(name: str) -> dict[str, Any]:
         from inspectkit.resources import data_dir
 
         data: dict[str, Any] = json.loads(
-            (data_dir("schemas") / schema_filename(name)).read_text(encoding="utf-8"))
+            (data_dir("schemas") / schema_filename(name)).read_text(encoding="utf-8")
+        )
         return data
     from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest
     from inspectkit.framework.models import Framework

@@ -250,13 +250,14 @@ def _lift(
     caps: tuple[AppliedCap, ...],
     total: Decimal,
 ) -> tuple[str, ...]:
-    """What would lift the grade one point."""
-    binding = [c for c in caps if c.binding]
-    if binding:
-        return tuple(
-            f"Resolve what holds the grade at {c.max_grade}: {c.because} ({', '.join(c.evidence)})."
-            for c in binding
-        )
+    """What would lift the grade one point: every cap in the way, then the score needed."""
+    blocking = [c for c in caps if c.max_grade <= grade]
+    resolve = tuple(
+        f"Resolve what holds the grade at {c.max_grade}: {c.because} ({', '.join(c.evidence)})."
+        for c in blocking
+    )
+    if band > grade:  # the score already reaches higher: only the caps stand in the way
+        return resolve
     higher = [b for b in rules.bands if b.grade > grade]
     if not higher:
         return ("The grade is already the top of the scale.",)
@@ -277,6 +278,7 @@ def _lift(
             )
     tail = f": for example {'; or '.join(ways)}, the rest unchanged" if ways else ""
     return (
+        *resolve,
         f"To reach {target.grade} ({label}) the combined score must rise from {score} to "
         f"{target.min_score:g}{tail}.",
     )

@@ -299,7 +299,7 @@ def _explain(report: GradeReport, row: IndicatorGrade) -> str:
     if p.records.questions:
         lines.append("Record reading")
         lines += [
-            f"  {q.id}: {q.share.words} of {q.counted} records positive"
+            f"  {q.id}: positive in {q.share.words} of the {q.counted} records it applied to"
             for q in p.records.questions
         ]
     if p.surveys.audiences:
@@ -314,7 +314,7 @@ def _explain(report: GradeReport, row: IndicatorGrade) -> str:
         lines += [f"  + {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.strengths]
         lines += [f"  - {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.improvements]
     for cap in p.caps:
-        verb = "holds the grade" if cap.binding else "also applies"
+        verb = "holds the grade" if cap.binding else "applies, capping the grade"
         lines.append(f"Cap {cap.id} {verb} at {cap.max_grade}: {cap.description} ({cap.because})")
     if p.drivers:
         lines.append("Evidence that moved it most: " + ", ".join(p.drivers))
