@@ -108,3 +108,14 @@ def test_hostile_files_inside_an_evidence_folder(tmp_path: Path) -> None:
     assert "Traceback" not in result.output and "\x1b[2J" not in result.output
     for name in ("billion-laughs.yaml", "python-object-apply.yaml", "duplicate-keys.yaml"):
         assert f"evidence/{name}:" in result.output
+
+
+def test_a_link_to_the_root_folder_is_not_walked(tmp_path: Path) -> None:
+    links = tmp_path / "links"
+    subprocess.run(["bash", str(HOSTILE / "make-symlinks.sh"), str(links)], check=True,
+                   capture_output=True)
+    code, out = validate(links / "escape-dir")
+    assert code == 1
+    lines = out.splitlines()
+    assert "(IK201)" in lines[0]
+    assert len(lines) < 100  # a few names of '/', never the whole file system

@@ -89,9 +89,7 @@ class IndicatorRow(Part):
     title: str = Field("", description="The indicator's title.")
     proposed: Grade = Field(description="The proposed grade.")
     final: Final | None = Field(None, description="The team's evaluation, or None.")
-    explanation: Explanation = Field(
-        default_factory=Explanation, description="The explanation."
-    )
+    explanation: Explanation = Field(default_factory=Explanation, description="The explanation.")
 
 
 class GradeDoc(Part):

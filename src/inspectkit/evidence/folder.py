@@ -117,8 +117,28 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
     return found, notes
 
 
+CONTRACT_FOLDERS = ("evidence", "records", "surveys")
+
+
 def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, names in os.walk(root, followlinks=False):
+    """The folder's files: only the contract's sub-folders are entered, so that pointing
+    inspectkit at a large or wrong folder (even '/') lists a few names and stops."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.name in CONTRACT_FOLDERS and entry.is_dir(follow_symlinks=False):
+            yield from _walk_contract(path)
+        else:
+            yield path  # a file, a link, or a folder that is not part of the contract
+
+
+def _walk_contract(top: Path) -> Iterator[Path]:
+    for folder, dirs, names in os.walk(top, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder)
         for name in sorted(names):

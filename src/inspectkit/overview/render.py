@@ -1,0 +1,267 @@
+"""Views of an overview: a terminal table, CSV, JSON (``schema_version`` 1) and an HTML page.
+
+The HTML page is rendered from ``templates/overview.html.j2`` in the same sandboxed Jinja
+environment as reports. Counts of partnerships (per grade, per theme) go through the same
+small-count rule as reports, :func:`inspectkit.report.figures.count`, in JSON and HTML alike.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from inspectkit import __version__
+from inspectkit.output.diagnostics import safe
+from inspectkit.output.grades import neutralise
+from inspectkit.overview.assess import FrameworkInfo, IndicatorResult, Outcome
+from inspectkit.overview.summary import Group, Overview, ThemeCount
+from inspectkit.report.figures import count
+from inspectkit.report.text import clean, slug
+
+SCHEMA_VERSION = 1
+TEMPLATE = "overview"
+LANG = "en-GB"
+PROPOSED_MARK = "*"
+
+
+def _status(o: Outcome) -> str:
+    return "graded" if o.graded else "failed"
+
+
+def _shown(result: IndicatorResult | None) -> str:
+    """'4' for a final grade, '4*' for a proposed one, '-' for none."""
+    if result is None or result.shown is None:
+        return "-"
+    return str(result.shown) + ("" if result.final is not None else PROPOSED_MARK)
+
+
+def _result(o: Outcome, indicator: str) -> IndicatorResult | None:
+    return next((g for g in o.grades if g.indicator == indicator), None)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def render_text(overview: Overview) -> str:
+    """Fixed-width tables: per framework, each folder's grade per indicator; then failures."""
+    out: list[str] = []
+    for group in overview.groups:
+        fw = group.framework
+        out.append(f"{fw.ref}  {fw.title}  ({_plural(len(group.folders), 'folder')} graded)")
+        head = ("FOLDER", "PARTNERSHIP", *(i for i, _ in fw.graded))
+        rows = [
+            (o.name, o.partnership, *(_shown(_result(o, i)) for i, _ in fw.graded))
+            for o in group.folders
+        ]
+        out += [*_columns([head, *rows]), ""]
+    if overview.groups:
+        out += [f"Grades are final grades; {PROPOSED_MARK} marks a proposed grade where no final "
+                "grade is recorded; - means no grade.", ""]
+    if overview.failed:
+        out.append(f"Not graded ({_plural(len(overview.failed), 'folder')})")
+        head = ("FOLDER", "PARTNERSHIP", "ERRORS", "WARNINGS", "PROBLEM")
+        rows = [
+            (o.name, o.partnership, str(o.errors), str(o.warnings), o.problem)
+            for o in overview.failed
+        ]
+        out += [*_columns([head, *rows]), ""]
+    graded = len(overview.folders) - len(overview.failed)
+    out.append(f"{_plural(len(overview.folders), 'folder')}: {graded} graded, "
+               f"{len(overview.failed)} not graded.")
+    return "".join(f"{safe(line)}\n" for line in out)
+
+
+def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+CSV_HEAD = (
+    "folder",
+    "path",
+    "partnership",
+    "framework",
+    "status",
+    "errors",
+    "warnings",
+    "indicator",
+    "proposed",
+    "final",
+    "grade",
+)
+
+
+def render_csv(overview: Overview) -> str:
+    """One row per folder and graded indicator (one row for a folder not graded), formula-safe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEAD)
+    for o in overview.folders:
+        ref = o.framework.ref if o.framework else ""
+        common = (o.name, o.path, o.partnership, ref, _status(o), o.errors, o.warnings)
+        rows = [(*common, g.indicator, g.proposed, g.final, g.shown) for g in o.grades]
+        for row in rows or [(*common, "", "", "", "")]:
+            writer.writerow([neutralise(cell) for cell in row])
+    return out.getvalue()
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def to_data(overview: Overview) -> dict[str, Any]:
+    """The overview as plain data with a stable shape (``schema_version`` 1)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "summary": _summary(overview),
+        "folders": [_folder_data(o) for o in overview.folders],
+        "groups": [_group_data(g) for g in overview.groups],
+    }
+
+
+def _summary(overview: Overview) -> dict[str, int]:
+    return {
+        "folders": len(overview.folders),
+        "graded": len(overview.folders) - len(overview.failed),
+        "failed": len(overview.failed),
+        "frameworks": len(overview.groups),
+    }
+
+
+def _folder_data(o: Outcome) -> dict[str, Any]:
+    return {
+        "folder": o.name,
+        "path": o.path,
+        "partnership": o.partnership,
+        "framework": o.framework.ref if o.framework else None,
+        "status": _status(o),
+        "errors": o.errors,
+        "warnings": o.warnings,
+        "problem": o.problem,
+        "grades": [
+            {"indicator": g.indicator, "proposed": g.proposed, "final": g.final, "grade": g.shown}
+            for g in o.grades
+        ],
+    }
+
+
+def _group_data(group: Group) -> dict[str, Any]:
+    fw = group.framework
+    below = fw.suppress_below
+    labels = dict(fw.scale)
+    return {
+        "framework": fw.ref,
+        "title": fw.title,
+        "folders": [o.name for o in group.folders],
+        "suppress_below": below,
+        "distribution": [
+            {
+                "indicator": d.indicator,
+                "title": d.title,
+                "grades": [
+                    {"grade": v, "label": labels.get(v, ""), "partnerships": count(n, below)}
+                    for v, n in d.counts
+                ],
+                "ungraded": count(d.ungraded, below),
+            }
+            for d in group.distribution
+        ],
+        "common_strengths": [_theme_data(t, below) for t in group.strengths],
+        "common_improvements": [_theme_data(t, below) for t in group.improvements],
+    }
+
+
+def _theme_data(theme: ThemeCount, below: int) -> dict[str, Any]:
+    return {"theme": theme.id, "title": theme.title, "partnerships": count(theme.partnerships, below)}
+
+
+def render_json(overview: Overview) -> str:
+    """JSON, indented, UTF-8."""
+    return json.dumps(to_data(overview), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def html_context(overview: Overview) -> dict[str, Any]:
+    """The data ``overview.html.j2`` receives: plain data, small counts suppressed, cleaned."""
+    context = {
+        "lang": LANG,
+        "inspectkit": {"version": __version__},
+        "summary": _summary(overview),
+        "groups": [_group_context(g) for g in overview.groups],
+        "failed": [
+            {
+                "name": o.name,
+                "path": o.path,
+                "partnership": o.partnership,
+                "framework": o.framework.ref if o.framework else "",
+                "errors": o.errors,
+                "warnings": o.warnings,
+                "problem": o.problem,
+            }
+            for o in overview.failed
+        ],
+    }
+    cleaned: dict[str, Any] = _cleaned(context)
+    return cleaned
+
+
+def _group_context(group: Group) -> dict[str, Any]:
+    data = _group_data(group)
+    fw: FrameworkInfo = group.framework
+    labels = dict(fw.scale)
+    return {
+        **data,
+        "anchor": "fw-" + slug(fw.ref),
+        "indicators": [{"id": i, "title": t} for i, t in fw.graded],
+        "scale": [{"value": v, "label": label} for v, label in fw.scale],
+        "rows": [
+            {
+                "name": o.name,
+                "path": o.path,
+                "partnership": o.partnership,
+                "warnings": o.warnings,
+                "grades": [_cell(_result(o, i), labels) for i, _ in fw.graded],
+            }
+            for o in group.folders
+        ],
+    }
+
+
+def _cell(result: IndicatorResult | None, labels: dict[int, str]) -> dict[str, Any]:
+    value = result.shown if result else None
+    return {
+        "value": value,
+        "label": labels.get(value, "") if value is not None else "",
+        "proposed": result is not None and result.final is None and value is not None,
+    }
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
+
+
+def render_html(overview: Overview) -> str:
+    """The overview as one self-contained, accessible HTML page.
+
+    Raises:
+        TemplateProblem: the template fails.
+    """
+    from inspectkit.report.render import render
+
+    return render(html_context(overview), "html", TEMPLATE)
