@@ -117,5 +117,5 @@ def test_a_link_to_the_root_folder_is_not_walked(tmp_path: Path) -> None:
     code, out = validate(links / "escape-dir")
     assert code == 1
     lines = out.splitlines()
-    assert "(IK201)" in lines[0]
+    assert any("(IK201)" in line for line in lines)
     assert len(lines) < 100  # a few names of '/', never the whole file system
