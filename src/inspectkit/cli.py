@@ -495,6 +495,103 @@ def schema(
     _run(body)
 
 
+@app.command("diff")
+def diff(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OLD", help="The earlier evidence folder, or a saved grade JSON file."
+        ),
+    ],
+    new: Annotated[
+        Path, typer.Argument(metavar="NEW", help="The later evidence folder or saved grade file.")
+    ],
+    frameworks_dir: FrameworksDirs = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    fail_on_drop: Annotated[
+        bool, typer.Option("--fail-on-drop", help="Exit 1 if any final grade went down.")
+    ] = False,
+    output: Output = None,
+) -> None:
+    """Compare two inspections: grades, evidence, evaluations and strand figures that moved.
+
+    A folder is validated and graded first; with a saved grade file, evidence is compared
+    on what the file holds.
+
+    Example: inspectkit diff last-year/glenbrae glenbrae --format md --output changes.md
+    """
+
+    def body() -> int:
+        from inspectkit import compare
+        from inspectkit.console import emit
+
+        chosen = _choice(fmt, ("text", "md", "json"))
+        registry = _registry(frameworks_dir)
+        found = compare.build_diff(
+            compare.load_snapshot(old, registry), compare.load_snapshot(new, registry)
+        )
+        view = {"text": compare.render_text, "md": compare.render_markdown}
+        emit(view.get(chosen, compare.render_json)(found), output)
+        if fail_on_drop and found.final_drops:
+            sys.stderr.write(f"inspectkit: {compare.drops_line(found)}\n")
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+    _run(body)
+
+
+@app.command("overview")
+def overview(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="DIR...", help="Evidence folders, or folders that hold them."),
+    ],
+    frameworks_dir: FrameworksDirs = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv or json.")] = "text",
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Folders graded at once (default: CPU cores)."
+        ),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="FILE", help="Also write an accessible HTML page."),
+    ] = None,
+    output: Output = None,
+) -> None:
+    """Validate and grade many evidence folders in parallel, and show their grades together.
+
+    Folders that fail validation are listed with their error counts (exit 1); the others are
+    still graded. Folders on different frameworks are grouped per framework.
+
+    Example: inspectkit overview evidence/ --jobs 4 --html overview.html
+    """
+
+    def body() -> int:
+        from inspectkit import overview as ov
+        from inspectkit.console import emit
+        from inspectkit.files import write_atomic
+        from inspectkit.overview.progress import progress
+
+        chosen = _choice(fmt, ("text", "csv", "json"))
+        folders = ov.find_folders(paths)
+        workers = jobs or os.cpu_count() or 1
+        with progress(len(folders), sys.stderr, enabled=sys.stderr.isatty()) as done:
+            outcomes = ov.assess_all(folders, frameworks_dir or (), jobs=workers, on_done=done)
+        found = ov.summarise(outcomes)
+        # Rendered before anything is written, so that a template error writes nothing.
+        page = ov.render_html(found) if html is not None else None
+        view = {"text": ov.render_text, "csv": ov.render_csv, "json": ov.render_json}[chosen]
+        emit(view(found), output)
+        if html is not None and page is not None:
+            write_atomic(html, page.encode("utf-8"))
+            sys.stderr.write(f"wrote    {html.as_posix()}\n")
+        return ExitCode.FINDINGS if found.failed else ExitCode.OK
+
+    _run(body)
+
+
 def _names(names_file: Path | None, folders: list[Path]) -> list:  # type: ignore[type-arg]
     if names_file is None:
         return []

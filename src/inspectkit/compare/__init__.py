@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from inspectkit.compare.diff import STRAND_THRESHOLD, Diff, build_diff
 from inspectkit.compare.load import NotGradable, load_snapshot
-from inspectkit.compare.render import render_json, render_markdown, render_text, to_data
+from inspectkit.compare.markdown import render_markdown
+from inspectkit.compare.render import drops_line, render_json, render_text, to_data
 from inspectkit.compare.snapshot import Inventory, Snapshot
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "NotGradable",
     "Snapshot",
     "build_diff",
+    "drops_line",
     "load_snapshot",
     "render_json",
     "render_markdown",

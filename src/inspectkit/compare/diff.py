@@ -175,7 +175,8 @@ def _final(row: IndicatorRow | None) -> GradeValue | None:
 def _movement(
     indicator: str, old: IndicatorRow | None, new: IndicatorRow | None
 ) -> IndicatorMovement:
-    title = (new or old).title if (new or old) else ""
+    row = new or old
+    title = row.title if row is not None else ""
     return IndicatorMovement(
         indicator,
         title,

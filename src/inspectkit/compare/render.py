@@ -1,4 +1,5 @@
-"""Views of a diff: plain text for the terminal, Markdown, and JSON (``schema_version`` 1).
+"""Views of a diff: plain text for the terminal and JSON (``schema_version`` 1), and the words
+shared with the Markdown view (:mod:`inspectkit.compare.markdown`).
 
 All three are drawn from :func:`to_data`'s figures, so they always agree. Text from the inputs
 (paths, ids, titles, labels) is shown escaped: control characters as visible escapes in text,
@@ -22,7 +23,6 @@ from inspectkit.compare.diff import (
     StrandMove,
 )
 from inspectkit.output.diagnostics import safe
-from inspectkit.report.text import md_escape
 
 SCHEMA_VERSION = 1
 KINDS = {"folder": "evidence folder", "grades": "grade file"}
@@ -55,23 +55,28 @@ def percent_words(value: Decimal | None) -> str:
     return "none" if value is None else f"{value:.1f}%"
 
 
-def _count(value: int | None) -> str:
+def count_words(value: int | None) -> str:
+    """'100', or 'unknown' when that side does not know the count."""
     return "unknown" if value is None else str(value)
 
 
-def _moved(before: str, after: str, change: str, arrow: str) -> str:
+def moved(before: str, after: str, change: str, arrow: str) -> str:
+    """'3 Adequate -> 4 Good (up 1)'."""
     return f"{before} {arrow} {after}" + (f" ({change})" if change else "")
 
 
-def _grade_move(m: Movement, arrow: str, esc: Callable[[str], str]) -> str:
-    return _moved(esc(grade_words(m.old)), esc(grade_words(m.new)), change_words(m.change), arrow)
+def grade_move(m: Movement, arrow: str, esc: Callable[[str], str]) -> str:
+    """A grade movement in words, each grade passed through ``esc``."""
+    return moved(esc(grade_words(m.old)), esc(grade_words(m.new)), change_words(m.change), arrow)
 
 
-def _count_name(c: CountChange) -> str:
+def count_name(c: CountChange) -> str:
+    """'records read' or 'respondents, staff survey'."""
     return "records read" if c.name == "records" else f"respondents, {c.name} survey"
 
 
-def _drops(diff: Diff, esc: Callable[[str], str] = str) -> str:
+def drops_line(diff: Diff, esc: Callable[[str], str] = safe) -> str:
+    """'1 final grade went down: 5.3.' or 'No final grade went down.'"""
     drops = diff.final_drops
     if not drops:
         return "No final grade went down."
@@ -86,13 +91,13 @@ def render_text(diff: Diff) -> str:
     """Plain text for the terminal: one line per change, sections in a fixed order."""
     lines = [
         *(_side_text(name, side) for name, side in (("old", diff.old), ("new", diff.new))),
-        *_framework_note(diff),
+        *framework_note(diff),
         "",
         "Grades",
     ]
     lines += [
-        f"  {g.indicator} proposed {_grade_move(g.proposed, '->', str)}, "
-        f"final {_grade_move(g.final, '->', str)}"
+        f"  {g.indicator} proposed {grade_move(g.proposed, '->', str)}, "
+        f"final {grade_move(g.final, '->', str)}"
         for g in diff.grades
     ] or ["  none"]
     ev = diff.evidence
@@ -103,7 +108,8 @@ def render_text(diff: Diff) -> str:
             f"  items {word} ({len(ids)}): {', '.join(ids)}" if ids else f"  items {word}: none"
         )
     lines += [
-        f"  {_count_name(c)}: " + _moved(_count(c.old), _count(c.new), change_words(c.change), "->")
+        f"  {count_name(c)}: "
+        + moved(count_words(c.old), count_words(c.new), change_words(c.change), "->")
         for c in (ev.records, *ev.respondents)
     ]
     lines += ["", "Evaluations changed"]
@@ -111,10 +117,10 @@ def render_text(diff: Diff) -> str:
     lines += ["", f"Strand figures that moved ({diff.threshold} points or more)"]
     lines += [
         f"  {m.indicator} {m.strand} "
-        + _moved(percent_words(m.old), percent_words(m.new), change_words(m.change), "->")
+        + moved(percent_words(m.old), percent_words(m.new), change_words(m.change), "->")
         for m in diff.strands
     ] or ["  none"]
-    lines += ["", _drops(diff)]
+    lines += ["", drops_line(diff, str)]
     return "".join(f"{safe(line)}\n" for line in lines)
 
 
@@ -123,7 +129,8 @@ def _side_text(name: str, side: Side) -> str:
     return f"{name}: {side.source} ({KINDS.get(side.kind, side.kind)}): {about}"
 
 
-def _framework_note(diff: Diff) -> list[str]:
+def framework_note(diff: Diff) -> list[str]:
+    """A note when the two sides use different frameworks."""
     if diff.old.framework == diff.new.framework:
         return []
     return ["note: the two sides use different frameworks; indicators are matched by id."]
@@ -134,108 +141,9 @@ def _evaluation_text(c: EvaluationChange) -> str:
         value = c.grade.new if c.kind == "added" else c.grade.old
         return f"{c.indicator} {c.kind}: grade {grade_words(value)}"
     return (
-        f"{c.indicator} changed: grade {_grade_move(c.grade, '->', str)}, "
+        f"{c.indicator} changed: grade {grade_move(c.grade, '->', str)}, "
         f"rationale changed: {'yes' if c.rationale_changed else 'no'}"
     )
-
-
-# --- Markdown -------------------------------------------------------------------------------
-
-
-def render_markdown(diff: Diff) -> str:
-    """Markdown (CommonMark with GitHub tables), clean under markdownlint."""
-    e = md_escape
-    out = ["# Changes in grades and evidence", ""]
-    out += _table(
-        ("Side", "Source", "Kind", "Partnership", "Framework"),
-        [
-            (name, e(s.source), KINDS.get(s.kind, e(s.kind)), e(s.partnership), e(s.framework))
-            for name, s in (("Old", diff.old), ("New", diff.new))
-        ],
-    )
-    for line in _framework_note(diff):
-        out += [_capfirst(line), ""]
-    out += ["## Grades", ""]
-    out += _table(
-        ("Indicator", "Proposed", "Change", "Final", "Change"),
-        [
-            (
-                f"{e(g.indicator)} {e(g.title)}".strip(),
-                _moved(e(grade_words(g.proposed.old)), e(grade_words(g.proposed.new)), "", "→"),
-                change_words(g.proposed.change) or "–",
-                _moved(e(grade_words(g.final.old)), e(grade_words(g.final.new)), "", "→"),
-                change_words(g.final.change) or "–",
-            )
-            for g in diff.grades
-        ],
-    )
-    out += _evidence_md(diff)
-    out += ["## Evaluations changed", ""]
-    out += _table(
-        ("Indicator", "Change", "Grade", "Rationale changed"),
-        [
-            (
-                e(c.indicator),
-                c.kind,
-                _grade_move(c.grade, "→", e),
-                "yes" if c.rationale_changed else "no",
-            )
-            for c in diff.evaluations
-        ],
-    )
-    out += ["## Strand figures that moved", ""]
-    out += [f"Figures that moved by {diff.threshold} percentage points or more.", ""]
-    out += _table(
-        ("Indicator", "Strand", "Old", "New", "Change"),
-        [
-            (
-                e(m.indicator),
-                e(m.strand),
-                percent_words(m.old),
-                percent_words(m.new),
-                change_words(m.change) or "–",
-            )
-            for m in diff.strands
-        ],
-    )
-    out += ["## Summary", "", _drops(diff, e)]
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _evidence_md(diff: Diff) -> list[str]:
-    e = md_escape
-    ev = diff.evidence
-    out = ["## Evidence", ""]
-    out += [BASIS[ev.basis], ""] if BASIS[ev.basis] else []
-    for word, ids in (("added", ev.added), ("removed", ev.removed)):
-        listed = f" ({len(ids)}): {', '.join(e(i) for i in ids)}." if ids else ": none."
-        out += [f"Items {word}{listed}", ""]
-    out += _table(
-        ("Count", "Old", "New", "Change"),
-        [
-            (
-                _capfirst(e(_count_name(c))),
-                _count(c.old),
-                _count(c.new),
-                change_words(c.change) or "–",
-            )
-            for c in (ev.records, *ev.respondents)
-        ],
-    )
-    return out
-
-
-def _capfirst(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    """A GitHub table and a blank line after it; 'None.' when there are no rows."""
-    if not rows:
-        return ["None.", ""]
-    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return [*lines, ""]
 
 
 # --- JSON -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic, Severity, count
 from inspectkit.errors import FrameworkError, InputError
+from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.models import EvidenceItem
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
@@ -117,7 +118,7 @@ def assess_folder(location: str, frameworks_dirs: tuple[str, ...] = ()) -> Outco
     except InputError as exc:
         return _failed(path, shown, exc.diagnostics, exc.message)
     folder = result.folder
-    partnership = folder.manifest.partnership if folder.manifest else ""
+    partnership = _partnership(folder)
     fw = result.framework
     counts = count(result.diagnostics)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
@@ -143,6 +144,15 @@ def assess_folder(location: str, frameworks_dirs: tuple[str, ...] = ()) -> Outco
         _themes(items, "strength"),
         _themes(items, "area-for-improvement"),
     )
+
+
+def _partnership(folder: EvidenceFolder) -> str:
+    """The manifest's partnership, even when other manifest fields are wrong."""
+    if folder.manifest is not None:
+        return folder.manifest.partnership
+    data = folder.manifest_doc.data if folder.manifest_doc else None
+    value = data.get("partnership") if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _themes(items: Sequence[EvidenceItem], finding: str) -> tuple[str, ...]:

@@ -62,8 +62,11 @@ def render_text(overview: Overview) -> str:
         ]
         out += [*_columns([head, *rows]), ""]
     if overview.groups:
-        out += [f"Grades are final grades; {PROPOSED_MARK} marks a proposed grade where no final "
-                "grade is recorded; - means no grade.", ""]
+        out += [
+            f"Grades are final grades; {PROPOSED_MARK} marks a proposed grade where no final "
+            "grade is recorded; - means no grade.",
+            "",
+        ]
     if overview.failed:
         out.append(f"Not graded ({_plural(len(overview.failed), 'folder')})")
         head = ("FOLDER", "PARTNERSHIP", "ERRORS", "WARNINGS", "PROBLEM")
@@ -73,14 +76,16 @@ def render_text(overview: Overview) -> str:
         ]
         out += [*_columns([head, *rows]), ""]
     graded = len(overview.folders) - len(overview.failed)
-    out.append(f"{_plural(len(overview.folders), 'folder')}: {graded} graded, "
-               f"{len(overview.failed)} not graded.")
+    out.append(
+        f"{_plural(len(overview.folders), 'folder')}: {graded} graded, "
+        f"{len(overview.failed)} not graded."
+    )
     return "".join(f"{safe(line)}\n" for line in out)
 
 
 def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -108,7 +113,9 @@ def render_csv(overview: Overview) -> str:
     for o in overview.folders:
         ref = o.framework.ref if o.framework else ""
         common = (o.name, o.path, o.partnership, ref, _status(o), o.errors, o.warnings)
-        rows = [(*common, g.indicator, g.proposed, g.final, g.shown) for g in o.grades]
+        rows: list[tuple[object, ...]] = [
+            (*common, g.indicator, g.proposed, g.final, g.shown) for g in o.grades
+        ]
         for row in rows or [(*common, "", "", "", "")]:
             writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()
@@ -180,7 +187,11 @@ def _group_data(group: Group) -> dict[str, Any]:
 
 
 def _theme_data(theme: ThemeCount, below: int) -> dict[str, Any]:
-    return {"theme": theme.id, "title": theme.title, "partnerships": count(theme.partnerships, below)}
+    return {
+        "theme": theme.id,
+        "title": theme.title,
+        "partnerships": count(theme.partnerships, below),
+    }
 
 
 def render_json(overview: Overview) -> str:

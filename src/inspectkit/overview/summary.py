@@ -88,9 +88,7 @@ def _group(folders: list[Outcome], top: int) -> Group:
 def _distribution(
     fw: FrameworkInfo, folders: list[Outcome], indicator: str, title: str
 ) -> Distribution:
-    shown = [
-        next((g.shown for g in f.grades if g.indicator == indicator), None) for f in folders
-    ]
+    shown = [next((g.shown for g in f.grades if g.indicator == indicator), None) for f in folders]
     tally = Counter(g for g in shown if g is not None)
     return Distribution(
         indicator,
@@ -100,7 +98,9 @@ def _distribution(
     )
 
 
-def _common(fw: FrameworkInfo, per_folder: list[tuple[str, ...]], top: int) -> tuple[ThemeCount, ...]:
+def _common(
+    fw: FrameworkInfo, per_folder: list[tuple[str, ...]], top: int
+) -> tuple[ThemeCount, ...]:
     titles = dict(fw.themes)
     tally = Counter(theme for themes in per_folder for theme in set(themes))
     ranked = sorted(tally.items(), key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]), kv[0]))

@@ -129,10 +129,13 @@ def markdown_context(value: Any) -> Any:
     return value
 
 
+OTHER_COMMANDS = frozenset({"overview"})  # templates of other commands, not reports
+
+
 def builtin_names() -> list[str]:
     """The built-in report templates, without their format extensions."""
     names = {p.name.split(".")[0] for p in data_dir("templates").glob("*.j2")}
-    return sorted(n for n in names if not n.startswith("_"))
+    return sorted(n for n in names if not n.startswith("_") and n not in OTHER_COMMANDS)
 
 
 def _not_found(exc: TemplateNotFound, name: str, templates_dirs: Sequence[Path]) -> str:
