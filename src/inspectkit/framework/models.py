@@ -325,6 +325,12 @@ class Grading(Model):
     significance: SignificanceWeights = Field(description="Weight of qualitative items.")
     bands: list[GradeBand] = Field(min_length=2, description="Score bands, one per grade.")
     caps: list[Cap] = Field(default_factory=list, description="Rules that cap the grade.")
+    departure_points: int = Field(
+        2,
+        ge=1,
+        description="A team grade this many points or more from the proposed grade needs a "
+        "reason in the evaluation (otherwise a warning).",
+    )
     survey_pooling: Literal["per-audience", "pooled"] = Field(
         "per-audience",
         description="per-audience: each audience (staff, children, parents) "

@@ -19,8 +19,6 @@ from inspectkit.grading.agreement import krippendorff_alpha
 from inspectkit.grading.engine import Proposal, propose
 from inspectkit.validate import ValidationResult
 
-DEPARTURE = 2
-
 
 @dataclass(frozen=True)
 class Judgement:
@@ -173,7 +171,9 @@ def _problems(
     if (
         judgement.grade is not None
         and proposal.grade is not None
-        and abs(judgement.grade - proposal.grade) >= DEPARTURE
+        and result.framework is not None
+        and result.framework.grading is not None
+        and abs(judgement.grade - proposal.grade) >= result.framework.grading.departure_points
         and not _addressed(judgement)
     ):
         out.append(
