@@ -182,6 +182,17 @@ def _validate_lone_file(path: Path) -> ValidationResult:
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(path, problems)
     elif name.endswith(".csv"):
         folder.records = load_records([path], None, problems)
-    else:
+    elif name.endswith((".yaml", ".yml")) or (
+        name.endswith(".md") and "evidence" in [p.name for p in path.parents]
+    ):
         folder.items = loader.load_items(path, problems)
+    else:
+        problems.append(
+            Diagnostic(
+                "IK016",
+                f"'{display}' is not an evidence file and is ignored.",
+                display,
+                hint="Evidence files are YAML, Markdown notes in evidence/, or CSV.",
+            )
+        )
     return ValidationResult(folder, None, sort_diagnostics(problems))
