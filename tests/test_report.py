@@ -120,14 +120,14 @@ CASES = [
 def test_golden(
     name: str, folder: Path, extra: list[str], tmp_path: Path, update_golden: bool
 ) -> None:
-    """Both formats match tests/golden/report (rewrite them with --update-golden)."""
+    """Both formats match their golden files (rewrite them with --update-golden)."""
     code, _, err = run(str(folder), "-o", str(tmp_path), *extra)
     assert code == 0, err
     for fmt in ("md", "html"):
         got = (tmp_path / f"{folder.name}.{fmt}").read_bytes()
-        copies = [GOLDEN / f"{name}.{fmt}"]
-        if name in EXAMPLES:  # the reports attached to the examples stay current too
-            copies.append(ROOT / "examples" / "reports" / f"{name}.{fmt}")
+        # The reports attached to the examples are their golden files: they stay current.
+        where = ROOT / "examples" / "reports" if name in EXAMPLES else GOLDEN
+        copies = [where / f"{name}.{fmt}"]
         for golden in copies:
             if update_golden:
                 golden.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from inspectkit.output.grades import neutralise
 from inspectkit.overview.assess import FrameworkInfo, IndicatorResult, Outcome
 from inspectkit.overview.summary import Group, Overview, ThemeCount
 from inspectkit.report.figures import count
-from inspectkit.report.text import clean, slug
+from inspectkit.report.text import clean_all, slug
 
 SCHEMA_VERSION = 1
 TEMPLATE = "overview"
@@ -222,7 +222,7 @@ def html_context(overview: Overview) -> dict[str, Any]:
             for o in overview.failed
         ],
     }
-    cleaned: dict[str, Any] = _cleaned(context)
+    cleaned: dict[str, Any] = clean_all(context)
     return cleaned
 
 
@@ -255,16 +255,6 @@ def _cell(result: IndicatorResult | None, labels: dict[int, str]) -> dict[str, A
         "label": labels.get(value, "") if value is not None else "",
         "proposed": result is not None and result.final is None and value is not None,
     }
-
-
-def _cleaned(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, dict):
-        return {k: _cleaned(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_cleaned(v) for v in value]
-    return value
 
 
 def render_html(overview: Overview) -> str:

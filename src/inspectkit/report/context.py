@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 from inspectkit import __version__
 from inspectkit.evidence.folder import EvidenceFolder, Placed
@@ -22,7 +21,7 @@ from inspectkit.quantify import round_percent
 from inspectkit.report.dates import ReportDate
 from inspectkit.report.figures import Data, data_files, evidence_counts, number, relative
 from inspectkit.report.sections import anchors_for, by_weight, finding, sections
-from inspectkit.report.text import clean, natural_key, slug
+from inspectkit.report.text import clean_all, natural_key, slug
 from inspectkit.textfile import display_path
 from inspectkit.validate import ValidationResult
 
@@ -77,7 +76,7 @@ def build_context(result: ValidationResult, grades: GradeReport, when: ReportDat
         "data_files": data_files(folder, fw, prefix),
         "inspectkit": {"version": __version__},
     }
-    cleaned: Data = _cleaned(context)
+    cleaned: Data = clean_all(context)
     return cleaned
 
 
@@ -240,14 +239,3 @@ def _index(
             }
         )
     return out
-
-
-def _cleaned(value: Any) -> Any:
-    """Every string in the context, cleaned of control and bidi-override characters."""
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, dict):
-        return {k: _cleaned(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_cleaned(v) for v in value]
-    return value

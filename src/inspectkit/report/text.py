@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 # C0 (except tab and newline), DEL, C1, bidi embeddings/overrides/isolates, lone surrogates
 # and the non-characters: none of them belongs in a report, and HTML checkers reject several.
@@ -111,3 +112,14 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
         for part in _NUMBER.split(text)
         if part
     )
+
+
+def clean_all(value: Any) -> Any:
+    """Every string in nested data, cleaned of control and bidi-override characters."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: clean_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_all(v) for v in value]
+    return value
