@@ -30,21 +30,30 @@ def inputs(tmp: Path) -> list[Path]:
     files = sorted((CORPUS / "hostile").glob("*.yaml"))
     files += sorted((CORPUS / "yaml-test-suite" / "invalid").glob("*.yaml"))
     links = tmp / "links"
-    subprocess.run(["bash", str(CORPUS / "hostile" / "make-symlinks.sh"), str(links),
-                    "--dev-zero", "--fifo"], check=True, capture_output=True)
+    subprocess.run(
+        ["bash", str(CORPUS / "hostile" / "make-symlinks.sh"), str(links), "--dev-zero", "--fifo"],
+        check=True,
+        capture_output=True,
+    )
     files += sorted(links.iterdir())
     big = tmp / "large-50mb.yaml"
-    subprocess.run([sys.executable, str(CORPUS / "hostile" / "gen-large.py"), str(big)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(CORPUS / "hostile" / "gen-large.py"), str(big)],
+        check=True,
+        capture_output=True,
+    )
     return [*files, big]
 
 
 def run(path: Path) -> tuple[int, float, float, bytes]:
     """Exit code, seconds and peak MB of one validation."""
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "inspectkit", "validate", str(path)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "inspectkit", "validate", str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -53,8 +62,9 @@ def run(path: Path) -> tuple[int, float, float, bytes]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit-seconds", type=float, default=2.0)
     parser.add_argument("--limit-mb", type=float, default=200.0)
     args = parser.parse_args()
@@ -82,8 +92,10 @@ def main() -> int:
         print(f"FAIL {failure}")
     slowest = max(r[0] for r in rows)
     largest = max(r[1] for r in rows)
-    print(f"hostile: files={len(rows)} failures={len(failures)} slowest={slowest:.2f}s "
-          f"largest={largest:.0f}MB (targets {args.limit_seconds:g}s, {args.limit_mb:g}MB)")
+    print(
+        f"hostile: files={len(rows)} failures={len(failures)} slowest={slowest:.2f}s "
+        f"largest={largest:.0f}MB (targets {args.limit_seconds:g}s, {args.limit_mb:g}MB)"
+    )
     return 1 if failures else 0
 
 

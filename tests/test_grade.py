@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from inspectkit.cli import app
 from inspectkit.grading.agreement import krippendorff_alpha
-from inspectkit.output.grades import neutralise
+from inspectkit.textsafe import neutralise
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"

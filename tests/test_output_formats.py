@@ -12,7 +12,8 @@ import jsonschema
 import pytest
 
 from inspectkit.diagnostics import Diagnostic, Severity
-from inspectkit.output.diagnostics import OutputFormat, render, resolve_format, safe
+from inspectkit.output.diagnostics import OutputFormat, render, resolve_format
+from inspectkit.textsafe import safe
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 FILES = ("evidence/inspection.yaml", "evidence/records.csv", "evidence/survey.csv")

@@ -14,9 +14,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inspectkit.errors import FrameworkError
+from inspectkit.errors import FrameworkError, ReadFailure
 from inspectkit.framework.registry import Registry
-from inspectkit.textfile import ReadFailure
 from inspectkit.validate import validate_folder
 from inspectkit.yamlread import load_yaml_text
 from tests.conftest import ROOT

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from inspectkit.report.text import clean, md_escape, normalise_markdown, one_line
+from inspectkit.report.text import normalise_markdown
+from inspectkit.textsafe import clean, md_escape, one_line
 from tests.test_report import FW, HOSTILE, hostile_folder, run
 
 MD = MarkdownIt("commonmark").enable("table")

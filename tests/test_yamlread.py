@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from inspectkit.textfile import ReadFailure
+from inspectkit.errors import ReadFailure
 from inspectkit.yamlread import MAX_ALIASES, YamlFloat, load_yaml_file, load_yaml_text
 
 

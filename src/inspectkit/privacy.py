@@ -171,8 +171,8 @@ def read_names(path: Path, folders: Sequence[Path]) -> list[re.Pattern[str]]:
     Raises:
         UsageError: the list is inside an evidence folder, or cannot be read.
     """
-    from inspectkit.errors import UsageError
-    from inspectkit.textfile import ReadFailure, read_text
+    from inspectkit.errors import ReadFailure, UsageError
+    from inspectkit.textfile import read_text
 
     real = path.resolve()
     for folder in folders:

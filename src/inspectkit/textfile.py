@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
+from inspectkit.errors import ReadFailure
 
 #: Largest input file read, in bytes. Real evidence files are far smaller.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -26,14 +27,6 @@ class TextFile:
 
     display: str
     text: str
-
-
-class ReadFailure(Exception):
-    """A file could not be read; ``diagnostic`` says why and where."""
-
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
 
 
 def display_path(path: Path, cwd: str | None = None) -> str:

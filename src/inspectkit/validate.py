@@ -166,7 +166,8 @@ def _enclosing_folder(path: Path) -> Path | None:
 def _validate_lone_file(path: Path) -> ValidationResult:
     """Check one file on its own: it is read safely and its fields checked, without
     a framework."""
-    from inspectkit.textfile import ReadFailure, read_bytes
+    from inspectkit.errors import ReadFailure
+    from inspectkit.textfile import read_bytes
 
     problems: list[Diagnostic] = []
     display = display_path(path)

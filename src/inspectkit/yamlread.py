@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 from inspectkit.diagnostics import Diagnostic
-from inspectkit.textfile import ReadFailure, decode, read_bytes
+from inspectkit.errors import ReadFailure
+from inspectkit.textfile import decode, read_bytes
 
 try:  # libyaml's C parser where present: several times faster
     from yaml import CSafeLoader as _Loader

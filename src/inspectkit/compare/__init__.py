@@ -8,10 +8,11 @@ renderer (:func:`render_text`, :func:`render_markdown`, :func:`render_json`).
 from __future__ import annotations
 
 from inspectkit.compare.diff import STRAND_THRESHOLD, Diff, build_diff
-from inspectkit.compare.load import NotGradable, load_snapshot
+from inspectkit.compare.load import load_snapshot
 from inspectkit.compare.markdown import render_markdown
 from inspectkit.compare.render import drops_line, render_json, render_text, to_data
 from inspectkit.compare.snapshot import Inventory, Snapshot
+from inspectkit.errors import NotGradable
 
 __all__ = [
     "STRAND_THRESHOLD",

@@ -8,16 +8,10 @@ from pathlib import Path
 from inspectkit.compare.model import parse_grades
 from inspectkit.compare.snapshot import Snapshot, folder_inventory, inventory_from_grades
 from inspectkit.diagnostics import has_errors
-from inspectkit.errors import ExitCode, InputError, InspectkitError
+from inspectkit.errors import InputError, NotGradable, ReadFailure
 from inspectkit.framework.registry import Registry
-from inspectkit.output.diagnostics import safe
-from inspectkit.textfile import ReadFailure, display_path, read_text
-
-
-class NotGradable(InspectkitError):
-    """An evidence folder has errors, so it cannot be graded or compared (exit 1)."""
-
-    exit_code = ExitCode.FINDINGS
+from inspectkit.textfile import display_path, read_text
+from inspectkit.textsafe import safe
 
 
 def load_snapshot(path: Path, registry: Registry) -> Snapshot:

@@ -20,7 +20,7 @@ from inspectkit.compare.render import (
     moved,
     percent_words,
 )
-from inspectkit.report.text import md_escape
+from inspectkit.textsafe import md_escape
 
 
 def render_markdown(diff: Diff) -> str:

@@ -22,7 +22,7 @@ from inspectkit.compare.diff import (
     Side,
     StrandMove,
 )
-from inspectkit.output.diagnostics import safe
+from inspectkit.textsafe import safe
 
 SCHEMA_VERSION = 1
 KINDS = {"folder": "evidence folder", "grades": "grade file"}

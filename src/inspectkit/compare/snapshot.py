@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from inspectkit.compare.model import GradeDoc, parse_grades
 from inspectkit.evidence.folder import EvidenceFolder
-from inspectkit.report.text import natural_key
+from inspectkit.textsafe import natural_key
 
 Kind = Literal["folder", "grades"]
 

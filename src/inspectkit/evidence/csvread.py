@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
-from inspectkit.textfile import ReadFailure, decode, read_bytes
+from inspectkit.errors import ReadFailure
+from inspectkit.textfile import decode, read_bytes
 
 MAX_ROWS = 100_000
 

@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from inspectkit.diagnostics import Diagnostic
-from inspectkit.errors import InputError
+from inspectkit.errors import InputError, ReadFailure
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.modelcheck import ErrorCodes, validate
-from inspectkit.textfile import ReadFailure, decode, display_path, read_bytes
+from inspectkit.textfile import decode, display_path, read_bytes
 from inspectkit.yamlread import Path_, YamlDocument, load_yaml_file, load_yaml_text
 
 CODES = ErrorCodes(

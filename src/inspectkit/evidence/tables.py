@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
+from inspectkit.errors import ReadFailure
 from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
 from inspectkit.evidence.csvread import CsvTable, read_csv
 from inspectkit.framework.models import Framework
 from inspectkit.suggest import closest
-from inspectkit.textfile import ReadFailure, display_path
+from inspectkit.textfile import display_path
 
 AnswerValue = int | str
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic, has_errors
-from inspectkit.errors import FrameworkError
+from inspectkit.errors import FrameworkError, ReadFailure
 from inspectkit.framework.checks import check_framework, lint_framework
 from inspectkit.framework.models import Framework
 from inspectkit.framework.resolve import merge
@@ -20,7 +20,7 @@ from inspectkit.ids import split_ref, version_key, version_matches
 from inspectkit.modelcheck import ErrorCodes, validate
 from inspectkit.resources import data_dir
 from inspectkit.suggest import closest
-from inspectkit.textfile import ReadFailure, display_path
+from inspectkit.textfile import display_path
 from inspectkit.yamlread import YamlDocument, load_yaml_file
 
 CODES = ErrorCodes(unknown="IK101", missing="IK101", invalid="IK101")

@@ -17,19 +17,15 @@ from urllib.parse import quote
 
 from inspectkit.codes import CODES
 from inspectkit.diagnostics import Diagnostic, Severity, count
+from inspectkit.textsafe import safe
 
-__all__ = ["OutputFormat", "render", "resolve_format", "safe"]
+__all__ = ["OutputFormat", "render", "resolve_format"]
 
 TOOL_NAME = "inspectkit"
 INFORMATION_URI = "https://github.com/inspectkit/inspectkit"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 JSON_SCHEMA_VERSION = 1
 
-# C0, DEL, C1, line/paragraph separators, bidi embeddings/overrides/isolates, lone surrogates
-# (unencodable) and the two non-characters XML forbids.
-_UNSAFE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 _COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "blue"}
 _PLACE_WIDTH = 8
@@ -92,16 +88,6 @@ def render(
     if fmt is OutputFormat.JUNIT:
         return _junit(diagnostics, checked, strict=strict)
     return _sarif(diagnostics, checked, tool_version)
-
-
-def safe(text: str) -> str:
-    r"""Replace control characters and bidi controls by visible escapes (``\x1b``, ``\u202e``)."""
-    return _UNSAFE.sub(_escape_char, text)
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _checked_files(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> list[str]:

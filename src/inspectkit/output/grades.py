@@ -14,10 +14,9 @@ from typing import Any
 
 from inspectkit.grading.engine import Proposal
 from inspectkit.grading.grade import GradeReport, IndicatorGrade
-from inspectkit.output.diagnostics import safe
+from inspectkit.textsafe import neutralise, safe
 
 SCHEMA_VERSION = 1
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _label(report: GradeReport, grade: int | None) -> str:
@@ -182,12 +181,6 @@ def render_yaml(report: GradeReport) -> str:
     import yaml
 
     return str(yaml.safe_dump(to_data(report), sort_keys=False, allow_unicode=True, width=100))
-
-
-def neutralise(cell: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def render_csv(report: GradeReport) -> str:

@@ -21,8 +21,8 @@ from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.models import EvidenceItem
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
-from inspectkit.report.text import natural_key
 from inspectkit.textfile import display_path
+from inspectkit.textsafe import natural_key
 
 
 @dataclass(frozen=True)

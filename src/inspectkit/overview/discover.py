@@ -12,9 +12,8 @@ from pathlib import Path
 
 from inspectkit.errors import InputError
 from inspectkit.evidence.folder import EVALUATION_NAMES, MANIFEST_NAMES
-from inspectkit.output.diagnostics import safe
-from inspectkit.report.text import natural_key
 from inspectkit.textfile import display_path
+from inspectkit.textsafe import natural_key, safe
 
 PARTS = (*MANIFEST_NAMES, *EVALUATION_NAMES, "evidence", "records", "surveys")
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from inspectkit.output.diagnostics import safe
 from inspectkit.overview.assess import Outcome
+from inspectkit.textsafe import safe
 
 
 @contextmanager

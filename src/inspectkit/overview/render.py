@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from inspectkit import __version__
-from inspectkit.output.diagnostics import safe
-from inspectkit.output.grades import neutralise
 from inspectkit.overview.assess import FrameworkInfo, IndicatorResult, Outcome
 from inspectkit.overview.summary import Group, Overview, ThemeCount
 from inspectkit.report.figures import count
-from inspectkit.report.text import clean_all, slug
+from inspectkit.textsafe import clean_all, neutralise, safe, slug
 
 SCHEMA_VERSION = 1
 TEMPLATE = "overview"

@@ -7,12 +7,12 @@ atomically by :func:`write_report`.
 
 from __future__ import annotations
 
+from inspectkit.errors import ReportExists, TemplateProblem
 from inspectkit.report.context import CONTEXT_VERSION, build_context
 from inspectkit.report.dates import ReportDate, resolve_date
-from inspectkit.report.render import FORMATS, TemplateProblem, render
+from inspectkit.report.render import FORMATS, render
 from inspectkit.report.write import (
     DEFAULT_OUTPUT,
-    ReportExists,
     ReportRequest,
     render_report,
     report_paths,

@@ -21,8 +21,8 @@ from inspectkit.quantify import round_percent
 from inspectkit.report.dates import ReportDate
 from inspectkit.report.figures import Data, data_files, evidence_counts, number, relative
 from inspectkit.report.sections import anchors_for, by_weight, finding, sections
-from inspectkit.report.text import clean_all, natural_key, slug
 from inspectkit.textfile import display_path
+from inspectkit.textsafe import clean_all, natural_key, slug
 from inspectkit.validate import ValidationResult
 
 CONTEXT_VERSION = 1

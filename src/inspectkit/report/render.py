@@ -28,19 +28,15 @@ from jinja2 import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from inspectkit.errors import UsageError
-from inspectkit.output.diagnostics import safe
-from inspectkit.report.text import md_escape, normalise, normalise_markdown
+from inspectkit.errors import TemplateProblem
+from inspectkit.report.text import normalise, normalise_markdown
 from inspectkit.resources import data_dir
 from inspectkit.textfile import display_path
+from inspectkit.textsafe import md_escape, safe
 
 FORMATS = ("md", "html")
 BUILTIN = "builtin"
 DEFAULT_TEMPLATE = "report"
-
-
-class TemplateProblem(UsageError):
-    """A report template cannot be found, read or rendered (exit 2)."""
 
 
 def template_name(template: str, fmt: str) -> str:

@@ -15,7 +15,7 @@ from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.models import EvidenceItem
 from inspectkit.framework.models import Framework
 from inspectkit.report.figures import Data, record_figure, survey_figures
-from inspectkit.report.text import natural_key, slug
+from inspectkit.textsafe import natural_key, slug
 
 SIGNIFICANCE_ORDER = ("major", "important", "minor")
 

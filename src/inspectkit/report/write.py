@@ -11,21 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspectkit.errors import UsageError
+from inspectkit.errors import ReportExists, UsageError
 from inspectkit.files import write_atomic
 from inspectkit.grading.grade import GradeReport
 from inspectkit.report.context import build_context
 from inspectkit.report.dates import ReportDate
 from inspectkit.report.render import DEFAULT_TEMPLATE, FORMATS, render
-from inspectkit.report.text import slug
 from inspectkit.textfile import display_path
+from inspectkit.textsafe import slug
 from inspectkit.validate import ValidationResult
 
 DEFAULT_OUTPUT = Path("inspectkit-report")
-
-
-class ReportExists(UsageError):
-    """A report file is already there and ``--force`` was not given (exit 2)."""
 
 
 @dataclass(frozen=True)
