@@ -124,12 +124,12 @@ def test_exit_codes_usage_framework_input(runner: CliRunner, folder: Path, tmp_p
 def test_internal_error_is_exit_5_without_traceback(
     runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import inspectkit.validate
+    import inspectkit.inspection
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(inspectkit.validate, "validate_path", boom)
+    monkeypatch.setattr(inspectkit.inspection, "validate_folder", boom)
     result = runner.invoke(app, ["validate", str(folder), *FW])
     assert result.exit_code == 5
     assert "internal error: RuntimeError: boom" in result.stderr

@@ -12,7 +12,8 @@ import jsonschema
 import pytest
 
 from inspectkit.diagnostics import Diagnostic, Severity
-from inspectkit.output.diagnostics import OutputFormat, render, resolve_format
+from inspectkit.formats import DIAGNOSTIC_FORMATS
+from inspectkit.output.diagnostics import render, resolve_format
 from inspectkit.textsafe import safe
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -37,17 +38,17 @@ def _diagnostics() -> list[Diagnostic]:
     return sorted(found, key=Diagnostic.sort_key)
 
 
-def _render(fmt: OutputFormat, **options: Any) -> str:
+def _render(fmt: str, **options: Any) -> str:
     return render(_diagnostics(), fmt, tool_version="1.2.3", files=FILES, **options)
 
 
 def test_resolve_format() -> None:
-    assert resolve_format(OutputFormat.AUTO, github_actions=True) is OutputFormat.GITHUB
-    assert resolve_format(OutputFormat.AUTO, github_actions=False) is OutputFormat.TEXT
-    for fmt in OutputFormat:
-        if fmt is not OutputFormat.AUTO:
-            assert resolve_format(fmt, github_actions=True) is fmt
-    assert [f.value for f in OutputFormat] == [
+    assert resolve_format("auto", github_actions=True) == "github"
+    assert resolve_format("auto", github_actions=False) == "text"
+    for fmt in DIAGNOSTIC_FORMATS.names():
+        if fmt != "auto":
+            assert resolve_format(fmt, github_actions=True) == fmt
+    assert DIAGNOSTIC_FORMATS.names() == [
         "auto", "text", "parsable", "json", "github", "junit", "sarif",
     ]  # fmt: skip
 
@@ -70,23 +71,23 @@ evidence/records.csv
 
 
 def test_text() -> None:
-    assert _render(OutputFormat.TEXT) == TEXT
-    assert _render(OutputFormat.AUTO) == TEXT
-    assert "\x1b" not in _render(OutputFormat.TEXT)
+    assert _render("text") == TEXT
+    assert _render("auto") == TEXT
+    assert "\x1b" not in _render("text")
 
 
 def test_text_summary_wording() -> None:
-    assert render([], OutputFormat.TEXT, tool_version="1", files=FILES) == (
+    assert render([], "text", tool_version="1", files=FILES) == (
         "No problems found in 3 files.\n"
     )
     one = [Diagnostic("IK202", "Unknown field 'x'.", "a.yaml", 1, 1)]
-    assert render(one, OutputFormat.TEXT, tool_version="1").endswith(
+    assert render(one, "text", tool_version="1").endswith(
         "\n1 error, 0 warnings, 0 notes in 1 file\n"
     )
 
 
 def test_text_in_colour() -> None:
-    coloured = _render(OutputFormat.TEXT, color=True)
+    coloured = _render("text", color=True)
     assert "\x1b[" in coloured
     assert ANSI_SGR.sub("", coloured) == TEXT
     assert "\x1b[31merror" in coloured
@@ -96,31 +97,31 @@ def test_text_in_colour() -> None:
 
 
 def test_colour_ignores_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = _render(OutputFormat.TEXT, color=True)
+    expected = _render("text", color=True)
     for name, value in (("NO_COLOR", "1"), ("TERM", "dumb"), ("COLUMNS", "20")):
         monkeypatch.setenv(name, value)
-    assert _render(OutputFormat.TEXT, color=True) == expected
+    assert _render("text", color=True) == expected
 
 
 def test_rich_markup_is_not_interpreted() -> None:
     tricky = [Diagnostic("IK202", "Unknown field '[red]x[/red]'.", "a.yaml", 1, 1)]
-    coloured = render(tricky, OutputFormat.TEXT, tool_version="1", color=True)
+    coloured = render(tricky, "text", tool_version="1", color=True)
     assert "'[red]x[/red]'" in coloured
 
 
 def test_parsable() -> None:
-    assert _render(OutputFormat.PARSABLE).splitlines() == [
+    assert _render("parsable").splitlines() == [
         ":0:0: [note] notes.txt is not part of the evidence contract. (IK016)",
         "evidence/inspection.yaml:3:7: [error] The file is not valid YAML. (IK004)",
         "evidence/inspection.yaml:12:3: [error] Unknown field 'gradee'. (IK202)",
         "evidence/records.csv:0:0: [warning] Indicator 2.1 rests on case records only. (IK401)",
         "evidence/records.csv:4:2: [error] No quality indicator '9.9'. (IK301)",
     ]
-    assert render([], OutputFormat.PARSABLE, tool_version="1", files=FILES) == ""
+    assert render([], "parsable", tool_version="1", files=FILES) == ""
 
 
 def test_github() -> None:
-    assert _render(OutputFormat.GITHUB).splitlines() == [
+    assert _render("github").splitlines() == [
         "::notice title=IK016 ignored-file::notes.txt is not part of the evidence contract.",
         "::error file=evidence/inspection.yaml,line=3,col=7,title=IK004 yaml-syntax::"
         "evidence/inspection.yaml:3:7: The file is not valid YAML."
@@ -139,7 +140,7 @@ def test_github_escaping() -> None:
         Diagnostic("IK202", "100% wrong\nsecond line", "a,b/c:d%e\nf.yaml", 2, 0),
         Diagnostic("IK202", "Unknown field 'x'.", "plain.yaml", 5, 1, hint="Use 50%, not 5:0."),
     ]
-    assert render(odd, OutputFormat.GITHUB, tool_version="1").splitlines() == [
+    assert render(odd, "github", tool_version="1").splitlines() == [
         # Newlines are made visible (\x0a) before GitHub's own escaping runs.
         r"::error file=a%2Cb/c%3Ad%25e\x0af.yaml,line=2,title=IK202 unknown-field::"
         r"a,b/c:d%25e\x0af.yaml:2: 100%25 wrong\x0asecond line",
@@ -149,7 +150,7 @@ def test_github_escaping() -> None:
 
 
 def test_json() -> None:
-    data = json.loads(_render(OutputFormat.JSON))
+    data = json.loads(_render("json"))
     assert list(data) == ["schema_version", "tool", "summary", "files", "diagnostics"]
     assert data["schema_version"] == 1
     assert data["tool"] == {"name": "inspectkit", "version": "1.2.3"}
@@ -159,12 +160,12 @@ def test_json() -> None:
     assert list(data["diagnostics"][1]) == [
         "code", "name", "severity", "message", "file", "line", "column", "hint",
     ]  # fmt: skip
-    assert _render(OutputFormat.JSON).endswith("}\n")
-    assert '"schema_version": 1,\n  "tool": {\n' in _render(OutputFormat.JSON)
+    assert _render("json").endswith("}\n")
+    assert '"schema_version": 1,\n  "tool": {\n' in _render("json")
 
 
 def _junit(strict: bool) -> ET.Element:
-    text = _render(OutputFormat.JUNIT, strict=strict)
+    text = _render("junit", strict=strict)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')
     return ET.fromstring(text.encode("utf-8"))
 
@@ -217,7 +218,7 @@ def test_junit_strict_makes_warnings_failures() -> None:
 
 
 def test_junit_without_findings() -> None:
-    text = render([], OutputFormat.JUNIT, tool_version="1", files=FILES)
+    text = render([], "junit", tool_version="1", files=FILES)
     root = ET.fromstring(text.encode("utf-8"))
     assert (root.get("tests"), root.get("failures")) == ("3", "0")
     assert [c.get("name") for c in root.iter("testcase")] == list(FILES)
@@ -243,7 +244,7 @@ def test_sarif_schema_is_live() -> None:
 
 
 def test_sarif() -> None:
-    log = _validate_sarif(_render(OutputFormat.SARIF))
+    log = _validate_sarif(_render("sarif"))
     assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
     assert log["version"] == "2.1.0"
     assert "originalUriBaseIds" not in log["runs"][0]
@@ -291,7 +292,7 @@ def test_sarif_uris_are_percent_encoded() -> None:
         Diagnostic("IK202", "y", "/abs/path/a b.yaml", 1, 1),
         Diagnostic("IK202", "z", "c:d.yaml", 1, 1),
     ]
-    log = _validate_sarif(render(odd, OutputFormat.SARIF, tool_version="1"))
+    log = _validate_sarif(render(odd, "sarif", tool_version="1"))
     locations = [r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"]]
     assert locations[0]["artifactLocation"]["uri"] == "my%20evidence/%C3%BC%231%3F.yaml"
     assert locations[0]["region"] == {"startLine": 4}
@@ -309,20 +310,20 @@ HOSTILE = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f is not OutputFormat.AUTO])
+@pytest.mark.parametrize("fmt", [f.name for f in DIAGNOSTIC_FORMATS])
 @pytest.mark.parametrize("strict", [False, True])
-def test_control_characters_never_reach_the_output(fmt: OutputFormat, strict: bool) -> None:
+def test_control_characters_never_reach_the_output(fmt: str, strict: bool) -> None:
     text = render(HOSTILE, fmt, tool_version="1", files=["ev/\x1bok.yaml"], strict=strict)
     assert "\x1b" not in text
     assert RAW_UNSAFE.search(text) is None
-    shown = text.replace("\\\\", "\\") if fmt is OutputFormat.JSON else text
-    if fmt is not OutputFormat.SARIF:  # SARIF percent-encodes the path's backslash
+    shown = text.replace("\\\\", "\\") if fmt == "json" else text
+    if fmt != "sarif":  # SARIF percent-encodes the path's backslash
         assert "\\x1b]0;title\\x07.yaml" in shown
     assert "\\u202e" in text
 
 
 def test_control_characters_in_colour_output() -> None:
-    text = render(HOSTILE, OutputFormat.TEXT, tool_version="1", color=True)
+    text = render(HOSTILE, "text", tool_version="1", color=True)
     assert "field \\x1b[31mred\\u202eevil\\x9b" in text
     assert RAW_UNSAFE.search(ANSI_SGR.sub("", text)) is None
     assert "\x1b" not in ANSI_SGR.sub("", text)
@@ -335,7 +336,7 @@ def test_safe() -> None:
     assert safe("plain text, ümlauts and 'quotes'") == "plain text, ümlauts and 'quotes'"
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
-def test_output_is_deterministic(fmt: OutputFormat) -> None:
+@pytest.mark.parametrize("fmt", DIAGNOSTIC_FORMATS.names())
+def test_output_is_deterministic(fmt: str) -> None:
     assert _render(fmt) == _render(fmt)
     assert _render(fmt, color=True) == _render(fmt, color=True)

@@ -16,10 +16,9 @@ from typer.testing import CliRunner
 
 from inspectkit.cli import app
 from inspectkit.framework.registry import Registry
-from inspectkit.grading.grade import grade_folder
+from inspectkit.inspection import inspect_folder
 from inspectkit.overview import Outcome, find_folders
 from inspectkit.overview.progress import progress
-from inspectkit.validate import validate_folder
 from tests.checkers_support import run_checker
 from tests.conftest import ROOT
 
@@ -97,7 +96,7 @@ def test_table_gives_each_partnership_its_grades(generated: Path) -> None:
     assert lines[1].split() == ["FOLDER", "PARTNERSHIP", "2.1", "5.3", "5.4", "9.2"]
     registry = Registry()
     for line, name in zip(lines[2:6], GOOD, strict=True):
-        report = grade_folder(validate_folder(generated / name, registry))
+        report = inspect_folder(generated / name, registry).graded()
         shown = [
             "-" if g is None else f"{g}{'' if row.final is not None else '*'}"
             for row in report.indicators

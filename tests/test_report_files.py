@@ -14,7 +14,7 @@ import pytest
 
 import inspectkit.files
 from inspectkit.errors import UsageError
-from inspectkit.report.dates import resolve_date
+from inspectkit.policy import resolve_date
 from tests.conftest import ROOT
 from tests.test_report import DATA, FW, clean_tree, mini, run
 

@@ -10,15 +10,29 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from inspectkit import __version__
 from inspectkit.errors import ExitCode, InspectkitError, UsageError
+from inspectkit.formats import (
+    DIAGNOSTIC_FORMATS,
+    DIFF_FORMATS,
+    FRAMEWORK_LIST_FORMATS,
+    FRAMEWORK_SHOW_FORMATS,
+    GRADE_FORMATS,
+    OVERVIEW_FORMATS,
+    REPORT_FORMATS,
+    FormatRegistry,
+)
 
 if TYPE_CHECKING:
+    import re
+
     from inspectkit.diagnostics import Diagnostic
+    from inspectkit.framework.registry import Registry
+    from inspectkit.inspection import Inspection, InspectOptions
 
 ISSUES_URL = "https://github.com/inspectkit/inspectkit/issues"
 FRAMEWORKS_ENV = "INSPECTKIT_FRAMEWORKS_PATH"
@@ -59,7 +73,43 @@ NamesFile = Annotated[
         "the evidence; keep it outside the evidence folder. It is never copied anywhere.",
     ),
 ]
+
+
+class _FormatParser:
+    """Checks a ``--format`` value against a registry (typer calls it with the text)."""
+
+    def __init__(self, registry: FormatRegistry) -> None:
+        self.registry = registry
+
+    def __call__(self, value: str) -> str:
+        if value in self.registry.names():
+            return value
+        raise typer.BadParameter(self.registry.unknown(value))
+
+
+def _format(registry: FormatRegistry, help_text: str = "") -> Any:
+    """The ``--format`` option of a command, its choices taken from ``registry``."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in registry.names() if name.startswith(incomplete)]
+
+    return typer.Option(
+        "--format",
+        "-f",
+        parser=_FormatParser(registry),
+        metavar="<" + "|".join(registry.names()) + ">",
+        autocompletion=complete,
+        help=help_text or f"The output format ({registry.help()}).",
+    )
+
+
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Folders checked at once (default: CPU cores)."
+    ),
+]
 Output = Annotated[
     Path | None,
     typer.Option(
@@ -109,25 +159,42 @@ def _run(action: Callable[[], int]) -> NoReturn:
 
 def _report_error(exc: InspectkitError) -> int:
     from inspectkit.console import error
-    from inspectkit.output.diagnostics import OutputFormat, render
+    from inspectkit.errors import Findings
 
     if exc.diagnostics:
-        sys.stderr.write(render(exc.diagnostics, OutputFormat.TEXT, tool_version=__version__))
-    else:
+        _warn_problems(exc.diagnostics)
+    if not exc.diagnostics or isinstance(exc, Findings):
         error(exc.message)
     return int(exc.exit_code)
 
 
-def _registry(dirs: list[Path] | None):  # type: ignore[no-untyped-def]
+def _registry(dirs: list[Path] | None) -> Registry:
+    """The frameworks visible to this command; a missing or broken user folder is exit 3."""
     from inspectkit.framework.registry import Registry
 
-    return Registry(dirs or ())
+    return Registry.open(dirs or ())
+
+
+def _inspect(folder: Path, dirs: list[Path] | None, options: InspectOptions) -> Inspection:
+    from inspectkit.inspection import inspect_folder
+
+    return inspect_folder(folder, _registry(dirs), options)
+
+
+def _write(registry: FormatRegistry, name: str, view: object, output: Path | None) -> None:
+    """Write ``view`` in the format ``name`` to ``output`` or standard output."""
+    from inspectkit.console import emit
+
+    fmt = registry.get(name)
+    if fmt.binary and output is None:
+        raise UsageError(f"The {name} format is not text: give --output FILE to write it.")
+    emit(fmt.write(view), output, binary=fmt.binary)
 
 
 @frameworks_app.command("list")
 def frameworks_list(
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[str, _format(FRAMEWORK_LIST_FORMATS)] = "text",
     output: Output = None,
 ) -> None:
     """List every framework: id, version, status, where it came from, title.
@@ -136,18 +203,7 @@ def frameworks_list(
     """
 
     def body() -> int:
-        from inspectkit.console import emit
-        from inspectkit.output import frameworks as view
-
-        registry = _registry(frameworks_dir)
-        entries = registry.entries()
-        _warn_problems(registry.problems)
-        emit(
-            view.list_json(entries)
-            if _choice(fmt, ("text", "json")) == "json"
-            else view.list_text(entries),
-            output,
-        )
+        _write(FRAMEWORK_LIST_FORMATS, fmt, _registry(frameworks_dir).entries(), output)
         return ExitCode.OK
 
     _run(body)
@@ -157,7 +213,7 @@ def frameworks_list(
 def frameworks_show(
     ref: Annotated[str, typer.Argument(metavar="ID[@VERSION]", help="e.g. cso-at-home@1.0")],
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[str, _format(FRAMEWORK_SHOW_FORMATS)] = "text",
     output: Output = None,
 ) -> None:
     """Show a framework: scale, key questions, indicators, what is graded, evidence.
@@ -166,14 +222,8 @@ def frameworks_show(
     """
 
     def body() -> int:
-        from inspectkit.console import emit
-        from inspectkit.output import frameworks as view
-
         fw = _registry(frameworks_dir).load(ref).framework
-        emit(
-            view.show_json(fw) if _choice(fmt, ("text", "json")) == "json" else view.show_text(fw),
-            output,
-        )
+        _write(FRAMEWORK_SHOW_FORMATS, fmt, fw, output)
         return ExitCode.OK
 
     _run(body)
@@ -188,10 +238,7 @@ def frameworks_lint(
         ),
     ] = None,
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", help="auto, text, parsable, json, github, junit or sarif."),
-    ] = "auto",
+    fmt: Annotated[str, _format(DIAGNOSTIC_FORMATS, _DIAGNOSTIC_HELP)] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     no_color: NoColor = False,
     output: Output = None,
@@ -202,16 +249,24 @@ def frameworks_lint(
     """
 
     def body() -> int:
+        from inspectkit.framework.registry import Registry
         from inspectkit.textfile import display_path
 
-        registry = _registry(frameworks_dir)
+        # Lint reports a broken framework file rather than refusing to start.
+        registry = Registry(frameworks_dir or ())
         paths = list(files or []) or [e.path for e in registry.entries()]
-        diagnostics = []
+        diagnostics = list(registry.problems)
         for path in paths:
             diagnostics += registry.lint(path)[1]
-        return _finish(diagnostics, [display_path(p) for p in paths], fmt, strict, no_color, output)
+        code = _finish(diagnostics, [display_path(p) for p in paths], fmt, strict, no_color, output)
+        return ExitCode.INVALID_FRAMEWORK if registry.problems else code
 
     _run(body)
+
+
+_DIAGNOSTIC_HELP = (
+    "auto (github under GitHub Actions, else text), text, parsable, json, github, junit or sarif."
+)
 
 
 @app.command("validate")
@@ -221,49 +276,34 @@ def validate(
         typer.Argument(metavar="PATH...", help="Evidence folders, or single files within them."),
     ],
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="auto (github under GitHub "
-            "Actions, else text), text, parsable, json, github, junit "
-            "or sarif.",
-        ),
-    ] = "auto",
+    fmt: Annotated[str, _format(DIAGNOSTIC_FORMATS, _DIAGNOSTIC_HELP)] = "auto",
     strict: Annotated[
         bool,
         typer.Option("--strict", help="Warnings fail too, and possible personal data is an error."),
     ] = False,
     names_file: NamesFile = None,
+    jobs: Jobs = None,
     no_color: NoColor = False,
     output: Output = None,
 ) -> None:
     """Check evidence folders against their framework and report every problem.
 
     Text goes to standard error; a machine format goes to standard output or --output.
+    Several folders are checked in parallel (--jobs).
 
     Example: inspectkit validate examples/cso-at-home-glenbrae --format github
     """
 
     def body() -> int:
-        from inspectkit.errors import FrameworkError
-        from inspectkit.validate import ValidationResult, validate_path
+        from inspectkit.batch import validate_paths
 
-        registry = _registry(frameworks_dir)
+        _guard([output], paths)
         names = _names(names_file, paths)
-        diagnostics, files, worst = [], [], ExitCode.OK
-        cache: dict[Path, ValidationResult] = {}
-        for path in paths:
-            try:
-                result = validate_path(path, registry, names=names, strict=strict, cache=cache)
-            except FrameworkError as exc:  # this folder cannot be checked; the rest can
-                diagnostics += exc.diagnostics
-                worst = ExitCode.INVALID_FRAMEWORK
-                continue
-            diagnostics += result.diagnostics
-            files += result.files
-        return max(worst, _finish(diagnostics, files, fmt, strict, no_color, output))
+        found = validate_paths(
+            paths, _registry(frameworks_dir), names=names, strict=strict, jobs=_jobs(jobs)
+        )
+        code = _finish(found.diagnostics, found.files, fmt, strict, no_color, output)
+        return max(found.exit_code, code)
 
     _run(body)
 
@@ -282,7 +322,7 @@ def grade(
             help="Explain each proposed grade in full: '--explain 5.3' explains one indicator.",
         ),
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, yaml or csv.")] = "text",
+    fmt: Annotated[str, _format(GRADE_FORMATS)] = "text",
     fail_under: Annotated[
         int | None,
         typer.Option("--fail-under", metavar="N", help="Exit 1 if any final grade is below N."),
@@ -305,34 +345,21 @@ def grade(
     """
 
     def body() -> int:
-        from inspectkit.console import emit
         from inspectkit.diagnostics import has_errors
-        from inspectkit.grading.grade import grade_folder
-        from inspectkit.output import grades as view
-        from inspectkit.validate import validate_folder
+        from inspectkit.inspection import InspectOptions
+        from inspectkit.output.grades import GradeView
 
-        chosen = _choice(fmt, ("text", "json", "yaml", "csv"))
-        result = validate_folder(folder, _registry(frameworks_dir))
-        if has_errors(result.diagnostics) or result.framework is None:
-            return _finish(result.diagnostics, result.files, "text", strict, no_color, None)
-        report = grade_folder(
-            result, fail_under=fail_under, require_evaluations=require_evaluations
-        )
+        _guard([output], [folder])
+        options = InspectOptions(fail_under=fail_under, require_evaluations=require_evaluations)
+        inspection = _inspect(folder, frameworks_dir, options)
+        report = inspection.graded()
         if indicator is not None and indicator not in report.framework.graded:
             raise UsageError(
                 f"Indicator '{indicator}' is not graded in {report.framework.ref} "
                 f"(graded: {', '.join(report.framework.graded)})."
             )
-        text = {"json": view.render_json, "yaml": view.render_yaml, "csv": view.render_csv}.get(
-            chosen
-        )
-        if text is not None:
-            emit(text(report), output)
-        elif explain or indicator is not None:
-            emit(view.render_explain(report, indicator), output)
-        else:
-            emit(view.render_table(report), output)
-        problems = [*result.diagnostics, *report.diagnostics]
+        _write(GRADE_FORMATS, fmt, GradeView(report, explain, indicator), output)
+        problems = inspection.problems
         _warn_problems([d for d in problems if d.severity.value != "note"])
         return ExitCode.FINDINGS if has_errors(problems, strict=strict) else ExitCode.OK
 
@@ -342,7 +369,7 @@ def grade(
 @app.command("report")
 def report(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or both.")] = "both",
+    fmt: Annotated[str, _format(REPORT_FORMATS, "md, html or both.")] = "both",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -404,33 +431,29 @@ def report(
     """
 
     def body() -> int:
-        from inspectkit.diagnostics import has_errors
-        from inspectkit.evidence.personal import is_personal, redact_folder
-        from inspectkit.grading.grade import grade_folder
-        from inspectkit.report import ReportRequest, resolve_date, write_report
-        from inspectkit.validate import validate_folder
+        from inspectkit.inspection import InspectOptions
+        from inspectkit.policy import PersonalData, ReleasePolicy, build_date, release
+        from inspectkit.report import ReportRequest, write_report
 
-        formats = ("md", "html") if _choice(fmt, ("md", "html", "both")) == "both" else (fmt,)
+        formats = tuple(f.name for f in REPORT_FORMATS.expand(fmt))
         names = _names(names_file, [folder])
-        result = validate_folder(folder, _registry(frameworks_dir), names=names)
-        manifest = result.folder.manifest
-        if has_errors(result.diagnostics) or result.framework is None or manifest is None:
-            return _finish(result.diagnostics, result.files, "text", False, no_color, None)
-        personal = [d for d in result.diagnostics if is_personal(d)]
-        if personal and redact:
-            result.folder = redact_folder(result.folder, names)
-        elif personal and not allow_personal_data:
-            _warn_problems(personal)
-            sys.stderr.write(
-                f"inspectkit: report not written: {len(personal)} possible "
-                "piece(s) of personal data (above). Remove them, or use --redact "
-                "or --allow-personal-data.\n"
-            )
-            return ExitCode.FINDINGS
-        when = resolve_date(date, manifest.report_date, os.environ.get("SOURCE_DATE_EPOCH"))
+        _guard([output], [folder])
+        inspection = _inspect(folder, frameworks_dir, InspectOptions(names=names))
+        personal = (
+            PersonalData.ALLOW
+            if allow_personal_data
+            else PersonalData.REDACT
+            if redact
+            else PersonalData.REFUSE
+        )
+        policy = ReleasePolicy.from_environment(
+            os.environ, personal_data=personal, names=names, date=date
+        )
+        released = release(inspection, policy)
+        when = build_date(released, policy)
         request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when, force)
-        written = write_report(result, grade_folder(result), request)
-        _warn_problems([d for d in result.diagnostics if d.severity.value != "note"])
+        written = write_report(released, request)
+        _warn_problems([d for d in inspection.diagnostics if d.severity.value != "note"])
         for path in written:
             sys.stderr.write(f"wrote    {path.as_posix()}\n")
         return ExitCode.OK
@@ -489,7 +512,9 @@ def schema(
         from inspectkit.console import emit
         from inspectkit.schemas import SCHEMA_NAMES, schema_text
 
-        emit(schema_text(_choice(name, SCHEMA_NAMES, what="schema")), output)
+        if name not in SCHEMA_NAMES:
+            raise UsageError(f"Unknown schema '{name}': use one of {', '.join(SCHEMA_NAMES)}.")
+        emit(schema_text(name).encode("utf-8"), output)
         return ExitCode.OK
 
     _run(body)
@@ -507,7 +532,7 @@ def diff(
         Path, typer.Argument(metavar="NEW", help="The later evidence folder or saved grade file.")
     ],
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    fmt: Annotated[str, _format(DIFF_FORMATS)] = "text",
     fail_on_drop: Annotated[
         bool, typer.Option("--fail-on-drop", help="Exit 1 if any final grade went down.")
     ] = False,
@@ -523,15 +548,13 @@ def diff(
 
     def body() -> int:
         from inspectkit import compare
-        from inspectkit.console import emit
 
-        chosen = _choice(fmt, ("text", "md", "json"))
+        _guard([output], [old, new])
         registry = _registry(frameworks_dir)
         found = compare.build_diff(
             compare.load_snapshot(old, registry), compare.load_snapshot(new, registry)
         )
-        view = {"text": compare.render_text, "md": compare.render_markdown}
-        emit(view.get(chosen, compare.render_json)(found), output)
+        _write(DIFF_FORMATS, fmt, found, output)
         if fail_on_drop and found.final_drops:
             sys.stderr.write(f"inspectkit: {compare.drops_line(found)}\n")
             return ExitCode.FINDINGS
@@ -547,13 +570,8 @@ def overview(
         typer.Argument(metavar="DIR...", help="Evidence folders, or folders that hold them."),
     ],
     frameworks_dir: FrameworksDirs = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv or json.")] = "text",
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, metavar="N", help="Folders graded at once (default: CPU cores)."
-        ),
-    ] = None,
+    fmt: Annotated[str, _format(OVERVIEW_FORMATS)] = "text",
+    jobs: Jobs = None,
     html: Annotated[
         Path | None,
         typer.Option("--html", metavar="FILE", help="Also write an accessible HTML page."),
@@ -570,20 +588,18 @@ def overview(
 
     def body() -> int:
         from inspectkit import overview as ov
-        from inspectkit.console import emit
         from inspectkit.files import write_atomic
         from inspectkit.overview.progress import progress
 
-        chosen = _choice(fmt, ("text", "csv", "json"))
         folders = ov.find_folders(paths)
-        workers = jobs or os.cpu_count() or 1
+        _guard([output, html], [*paths, *folders])
+        _registry(frameworks_dir)  # a missing or broken folder stops here, not per folder
         with progress(len(folders), sys.stderr, enabled=sys.stderr.isatty()) as done:
-            outcomes = ov.assess_all(folders, frameworks_dir or (), jobs=workers, on_done=done)
+            outcomes = ov.assess_all(folders, frameworks_dir or (), jobs=_jobs(jobs), on_done=done)
         found = ov.summarise(outcomes)
         # Rendered before anything is written, so that a template error writes nothing.
         page = ov.render_html(found) if html is not None else None
-        view = {"text": ov.render_text, "csv": ov.render_csv, "json": ov.render_json}[chosen]
-        emit(view(found), output)
+        _write(OVERVIEW_FORMATS, fmt, found, output)
         if html is not None and page is not None:
             write_atomic(html, page.encode("utf-8"))
             sys.stderr.write(f"wrote    {html.as_posix()}\n")
@@ -592,7 +608,18 @@ def overview(
     _run(body)
 
 
-def _names(names_file: Path | None, folders: list[Path]) -> list:  # type: ignore[type-arg]
+def _jobs(jobs: int | None) -> int:
+    return jobs or os.cpu_count() or 1
+
+
+def _guard(outputs: list[Path | None], inputs: list[Path]) -> None:
+    """Refuse an output path that is an input or lies inside an evidence folder (exit 2)."""
+    from inspectkit.files import refuse_output_over_inputs
+
+    refuse_output_over_inputs([o for o in outputs if o is not None], inputs)
+
+
+def _names(names_file: Path | None, folders: list[Path]) -> list[re.Pattern[str]]:
     if names_file is None:
         return []
     from inspectkit.privacy import read_names
@@ -600,17 +627,11 @@ def _names(names_file: Path | None, folders: list[Path]) -> list:  # type: ignor
     return read_names(names_file, folders)
 
 
-def _choice(value: str, allowed: tuple[str, ...], what: str = "format") -> str:
-    if value not in allowed:
-        raise UsageError(f"Unknown {what} '{value}': use one of {', '.join(allowed)}.")
-    return value
-
-
-def _warn_problems(problems: list) -> None:  # type: ignore[type-arg]
+def _warn_problems(problems: list[Diagnostic]) -> None:
     if problems:
-        from inspectkit.output.diagnostics import OutputFormat, render
+        from inspectkit.output.diagnostics import render
 
-        sys.stderr.write(render(problems, OutputFormat.TEXT, tool_version=__version__))
+        sys.stderr.write(render(problems, "text", tool_version=__version__))
 
 
 def _finish(
@@ -624,21 +645,17 @@ def _finish(
     """Render diagnostics in the chosen format and return the exit code."""
     from inspectkit.console import emit, in_github_actions, use_color
     from inspectkit.diagnostics import has_errors, sort_diagnostics
-    from inspectkit.output.diagnostics import OutputFormat, render, resolve_format
+    from inspectkit.output.diagnostics import render, resolve_format
 
-    names = tuple(f.value for f in OutputFormat)
-    chosen = resolve_format(OutputFormat(_choice(fmt, names)), github_actions=in_github_actions())
+    chosen = resolve_format(fmt, github_actions=in_github_actions())
     ordered = sort_diagnostics(diagnostics)
-    if chosen is OutputFormat.TEXT and output is None:
+    if chosen == "text" and output is None:
+        color = use_color(sys.stderr, no_color=no_color)
         text = render(
-            ordered,
-            chosen,
-            tool_version=__version__,
-            files=files,
-            color=use_color(sys.stderr, no_color=no_color),
-            strict=strict,
+            ordered, chosen, tool_version=__version__, files=files, color=color, strict=strict
         )
-        emit(text, stream=sys.stderr)
+        emit(text.encode("utf-8"), stream=sys.stderr)
     else:
-        emit(render(ordered, chosen, tool_version=__version__, files=files, strict=strict), output)
+        text = render(ordered, chosen, tool_version=__version__, files=files, strict=strict)
+        emit(text.encode("utf-8"), output)
     return ExitCode.FINDINGS if has_errors(ordered, strict=strict) else ExitCode.OK

@@ -23,13 +23,27 @@ def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def emit(text: str, output: Path | None = None, *, stream: TextIO | None = None) -> None:
-    """Write ``text`` to ``output`` (atomically) or to a stream (stdout by default)."""
+def emit(
+    data: bytes,
+    output: Path | None = None,
+    *,
+    stream: TextIO | None = None,
+    binary: bool = False,
+) -> None:
+    """Write ``data`` to ``output`` (atomically) or to a stream (stdout by default).
+
+    Text formats are UTF-8 and go to the stream as text; binary data goes to its buffer.
+    """
     if output is not None:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, data)
         return
     target = stream or sys.stdout
-    target.write(text)
+    if binary:
+        target.flush()
+        target.buffer.write(data)
+        target.buffer.flush()
+        return
+    target.write(data.decode("utf-8"))
     target.flush()
 
 

@@ -23,7 +23,9 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
     return best
 
 
-def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
-    """ "Did you mean 'x'?" or an empty string."""
+def did_you_mean(
+    word: str, choices: Iterable[str], cutoff: float = 0.6, *, shown: str = "{}"
+) -> str:
+    """ "Did you mean 'x'?" or an empty string; ``shown`` dresses the choice ("{}.csv")."""
     match = closest(word, choices, cutoff)
-    return f"Did you mean '{match}'?" if match else ""
+    return f"Did you mean '{shown.format(match)}'?" if match else ""

@@ -14,6 +14,7 @@ from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.personal import scan_folder
 from inspectkit.evidence.tables import load_records, load_survey
+from inspectkit.files import EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
 from inspectkit.textfile import display_path
@@ -158,7 +159,7 @@ def _enclosing_folder(path: Path) -> Path | None:
     if path.is_symlink():
         return None
     for parent in list(path.resolve().parents)[:3]:
-        if any((parent / name).is_file() for name in loader.MANIFEST_NAMES):
+        if any((parent / name).is_file() for name in MANIFEST_NAMES):
             return parent
     return None
 
@@ -177,9 +178,9 @@ def _validate_lone_file(path: Path) -> ValidationResult:
         raise InputError(exc.diagnostic.message, [exc.diagnostic]) from None
     folder = EvidenceFolder(path.parent, files=[display])
     name = path.name.lower()
-    if name in loader.MANIFEST_NAMES:
+    if name in MANIFEST_NAMES:
         folder.manifest, folder.manifest_doc = loader.load_manifest(path, problems)
-    elif name in loader.EVALUATION_NAMES:
+    elif name in EVALUATION_NAMES:
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(path, problems)
     elif name.endswith(".csv"):
         folder.records = load_records([path], None, problems)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from inspectkit.compare.model import parse_grades
 from inspectkit.compare.snapshot import Snapshot, folder_inventory, inventory_from_grades
-from inspectkit.diagnostics import has_errors
-from inspectkit.errors import InputError, NotGradable, ReadFailure
+from inspectkit.errors import InputError, ReadFailure
 from inspectkit.framework.registry import Registry
 from inspectkit.textfile import display_path, read_text
 from inspectkit.textsafe import safe
@@ -28,18 +27,12 @@ def load_snapshot(path: Path, registry: Registry) -> Snapshot:
 
 
 def _from_folder(path: Path, registry: Registry) -> Snapshot:
-    from inspectkit.grading.grade import grade_folder
+    from inspectkit.inspection import inspect_folder
     from inspectkit.output.grades import to_data
-    from inspectkit.validate import validate_folder
 
-    result = validate_folder(path, registry)
-    if has_errors(result.diagnostics) or result.framework is None:
-        raise NotGradable(
-            f"'{display_path(path)}' has errors, so it cannot be graded or compared.",
-            result.diagnostics,
-        )
-    data = to_data(grade_folder(result))
-    return Snapshot(display_path(path), "folder", data, folder_inventory(result.folder))
+    inspection = inspect_folder(path, registry)
+    data = to_data(inspection.graded())
+    return Snapshot(display_path(path), "folder", data, folder_inventory(inspection.folder))
 
 
 def _from_file(path: Path) -> Snapshot:

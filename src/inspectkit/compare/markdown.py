@@ -117,3 +117,8 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return [*lines, ""]
+
+
+def write_markdown(diff: Diff) -> bytes:
+    """:func:`render_markdown` as bytes."""
+    return render_markdown(diff).encode("utf-8")

@@ -227,3 +227,13 @@ def _strand_data(m: StrandMove) -> dict[str, Any]:
 def render_json(diff: Diff) -> str:
     """JSON, indented, UTF-8."""
     return json.dumps(to_data(diff), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_text(diff: Diff) -> bytes:
+    """:func:`render_text` as bytes."""
+    return render_text(diff).encode("utf-8")
+
+
+def write_json(diff: Diff) -> bytes:
+    """:func:`render_json` as bytes."""
+    return render_json(diff).encode("utf-8")

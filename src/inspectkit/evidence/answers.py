@@ -10,11 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from inspectkit.framework.models import AnswerScale, RecordQuestion, Scale
+from inspectkit.framework.models import YES_NO, AnswerScale, RecordQuestion, Scale
 
 NOT_APPLICABLE = "n/a"
 _NA_SPELLINGS = frozenset({"n/a", "na", "n.a.", "not applicable"})
-YES_NO = ("yes", "no", "partly")
 _SPACES = re.compile(r"\s+")
 
 
@@ -49,9 +48,9 @@ def record_answer(question: RecordQuestion, scale: Scale, cell: str) -> Answer:
 
 
 def _scale_answer(scale: Scale, text: str) -> Answer:
-    for point in scale.points:
-        if text == str(point.value) or text == canonical(point.label):
-            return point.value
+    value = scale.value_of(text)
+    if value is not None:
+        return value
     values = [p.value for p in scale.points]
     return Invalid(
         f"a point of the scale ({min(values)}-{max(values)}, or its label such as "

@@ -9,7 +9,7 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Period
 from inspectkit.framework.models import Framework
-from inspectkit.suggest import closest
+from inspectkit.suggest import did_you_mean
 from inspectkit.yamlread import Path_, YamlDocument
 
 
@@ -25,12 +25,11 @@ def check_folder(folder: EvidenceFolder, fw: Framework) -> list[Diagnostic]:
 def _unknown(
     doc: YamlDocument, path: Path_, code: str, what: str, value: str, known: Iterable[str]
 ) -> Diagnostic:
-    close = [m] if (m := closest(value, known)) else []
     return doc.diagnostic(
         code,
         f"Unknown {what} '{value}': the framework does not define it.",
         path,
-        hint=f"Did you mean '{close[0]}'?" if close else "",
+        hint=did_you_mean(value, known),
     )
 
 
@@ -83,10 +82,7 @@ def _period(folder: EvidenceFolder) -> Period | None:
 
 def _scale_value(fw: Framework, grade: int | str) -> int | None:
     assert fw.scale is not None
-    for point in fw.scale.points:
-        if str(grade).strip().lower() in (str(point.value), point.label.lower()):
-            return point.value
-    return None
+    return fw.scale.value_of(grade)
 
 
 def _check_evaluations(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:

@@ -19,6 +19,7 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import InputError, ReadFailure
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
+from inspectkit.files import CONTRACT_FOLDERS, EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.modelcheck import ErrorCodes, validate
 from inspectkit.textfile import decode, display_path, read_bytes
 from inspectkit.yamlread import Path_, YamlDocument, load_yaml_file, load_yaml_text
@@ -30,8 +31,6 @@ CODES = ErrorCodes(
     date="IK207",
     missing_by_field=(("rationale", "IK211"),),
 )
-MANIFEST_NAMES = ("inspection.yaml", "inspection.yml")
-EVALUATION_NAMES = ("evaluations.yaml", "evaluations.yml")
 _ITEMS = TypeAdapter(list[EvidenceItem])
 
 
@@ -115,9 +114,6 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
                 )
             )
     return found, notes
-
-
-CONTRACT_FOLDERS = ("evidence", "records", "surveys")
 
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -15,8 +15,8 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ReadFailure
 from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
 from inspectkit.evidence.csvread import CsvTable, read_csv
-from inspectkit.framework.models import Framework
-from inspectkit.suggest import closest
+from inspectkit.framework.models import Framework, column_key
+from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
 
 AnswerValue = int | str
@@ -48,10 +48,6 @@ class SurveyResponse:
 Reader = Callable[[str, str], "AnswerValue | Invalid | None"]
 
 
-def _key(name: str) -> str:
-    return name.strip().lower().replace(" ", "_").replace("-", "_")
-
-
 def _header(
     table: CsvTable,
     id_column: str,
@@ -64,7 +60,7 @@ def _header(
 
     Columns named in ``other`` are kept under their own name but are not questions.
     """
-    if not table.header or _key(table.header[0]) != id_column:
+    if not table.header or column_key(table.header[0]) != id_column:
         problems.append(
             Diagnostic(
                 "IK208",
@@ -79,16 +75,16 @@ def _header(
         return None
     columns: dict[int, str] = {}
     seen: dict[str, int] = {}
-    by_key = {_key(q): q for q in [*known, *other]}
+    by_key = {column_key(q): q for q in [*known, *other]}
     for index, name in enumerate(table.header[1:], start=1):
         if not name:
             problems.append(
                 Diagnostic("IK208", f"Column {index + 1} has no name.", table.display, 1, index + 1)
             )
             continue
-        question = by_key.get(_key(name))
+        question = by_key.get(column_key(name))
         if question is None:
-            close = [m] if (m := closest(name, known)) else []
+            close = did_you_mean(name, known)
             problems.append(
                 Diagnostic(
                     "IK307" if what.startswith("survey") else "IK305",
@@ -96,9 +92,8 @@ def _header(
                     table.display,
                     1,
                     index + 1,
-                    hint=f"Did you mean '{close[0]}'?"
-                    if close
-                    else "Remove the column, or list it in the framework's 'other_columns'.",
+                    hint=close
+                    or "Remove the column, or list it in the framework's 'other_columns'.",
                 )
             )
             continue
@@ -246,15 +241,13 @@ def load_survey(
     survey = next((s for s in fw.surveys if s.id == survey_id), None) if fw else None
     if fw is not None and survey is None:
         known = [s.id for s in fw.surveys]
-        close = [m] if (m := closest(survey_id, known)) else []
+        close = did_you_mean(survey_id, known, shown="{}.csv")
         problems.append(
             Diagnostic(
                 "IK306",
                 f"The framework has no survey '{survey_id}' (the file name names the survey).",
                 display,
-                hint=f"Did you mean '{close[0]}.csv'?"
-                if close
-                else f"Surveys: {', '.join(known) or 'none'}.",
+                hint=close or f"Surveys: {', '.join(known) or 'none'}.",
             )
         )
         return []

@@ -10,12 +10,10 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from inspectkit.diagnostics import Diagnostic, Severity
-from inspectkit.framework.models import Framework
+from inspectkit.framework.models import YES_NO, Framework, column_key
 from inspectkit.quantify import percentages, term_for
-from inspectkit.suggest import closest
+from inspectkit.suggest import did_you_mean
 from inspectkit.yamlread import Path_, YamlDocument
-
-YES_NO = ("yes", "no", "partly")
 
 
 def check_framework(own: Framework, merged: Framework, doc: YamlDocument) -> list[Diagnostic]:
@@ -168,10 +166,10 @@ def _columns(
     items: Iterable[object], path: Path_, reserved: str, doc: YamlDocument
 ) -> Iterator[Diagnostic]:
     """Question ids become CSV columns, matched ignoring case, '-' and '_'."""
-    seen: dict[str, str] = {_column(reserved): reserved}
+    seen: dict[str, str] = {column_key(reserved): reserved}
     for index, item in enumerate(items):
         ident = str(getattr(item, "id", ""))
-        key = _column(ident)
+        key = column_key(ident)
         if key in seen and seen[key] != ident:
             yield doc.diagnostic(
                 "IK102",
@@ -181,10 +179,6 @@ def _columns(
                 (*path, index, "id"),
             )
         seen.setdefault(key, ident)
-
-
-def _column(name: str) -> str:
-    return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
 def _dupes(
@@ -217,12 +211,11 @@ def _ref(
     known = list(known)
     if value in known:
         return
-    close = [m] if (m := closest(value, known)) else []
     yield doc.diagnostic(
         "IK103",
         f"Unknown {what} '{value}': the framework does not define it.",
         path,
-        hint=f"Did you mean '{close[0]}'?" if close else "",
+        hint=did_you_mean(value, known),
     )
 
 

@@ -15,6 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from inspectkit.ids import Id, Version
 
+#: The answers of a record-reading question whose answer type is ``yes-no`` (besides n/a).
+YES_NO = ("yes", "no", "partly")
+
+
+def column_key(name: str) -> str:
+    """How a table column is matched to a question or field id: any case, spaces or hyphens
+    for underscores ('Record ID' and 'record-id' both name 'record_id')."""
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -38,6 +48,17 @@ class Scale(Model):
 
     name: Text = Field(description="What the scale is called, e.g. 'six-point scale'.")
     points: list[ScalePoint] = Field(min_length=2, description="The points, highest first.")
+
+    def value_of(self, answer: object) -> int | None:
+        """The point an answer names by number or by label (any case and spacing), if any.
+
+        The one lookup of "number or label" for grades and scale answers alike.
+        """
+        text = " ".join(str(answer).split()).lower().replace("\u2019", "'")
+        for point in self.points:
+            if text == str(point.value) or text == " ".join(point.label.split()).lower():
+                return point.value
+        return None
 
 
 class Rounding(Model):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspectkit.diagnostics import Diagnostic, has_errors
+from inspectkit.diagnostics import Diagnostic, Severity, has_errors
 from inspectkit.errors import FrameworkError, ReadFailure
 from inspectkit.framework.checks import check_framework, lint_framework
 from inspectkit.framework.models import Framework
@@ -19,7 +19,7 @@ from inspectkit.framework.resolve import merge
 from inspectkit.ids import split_ref, version_key, version_matches
 from inspectkit.modelcheck import ErrorCodes, validate
 from inspectkit.resources import data_dir
-from inspectkit.suggest import closest
+from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
 from inspectkit.yamlread import YamlDocument, load_yaml_file
 
@@ -65,6 +65,37 @@ class Registry:
         self.problems: list[Diagnostic] = []
         self._entries: list[Entry] | None = None
         self._loaded: dict[Path, LoadedFramework] = {}
+
+    @classmethod
+    def open(cls, user_dirs: Sequence[Path] = ()) -> Registry:
+        """A registry whose user folders exist and whose framework files all load.
+
+        Every command that reads frameworks opens its registry here, so that a mistyped
+        ``--frameworks-dir`` or a broken file in it is an error, not silently ignored.
+
+        Raises:
+            FrameworkError: a folder is missing, or a file in it cannot be read or is invalid
+                (every problem as a diagnostic).
+        """
+        registry = cls(user_dirs)
+        entries = registry.entries()
+        problems = list(registry.problems)
+        for entry in entries:
+            if entry.origin != USER:
+                continue
+            try:
+                registry.load(entry.ref)
+            except FrameworkError as exc:
+                problems += exc.diagnostics
+        errors = [d for d in problems if d.severity is Severity.ERROR]
+        if errors:
+            shown = ", ".join(f"'{display_path(d)}'" for d in registry.user_dirs)
+            raise FrameworkError(
+                f"The frameworks folder{'s' if len(registry.user_dirs) != 1 else ''} {shown} "
+                f"cannot be used: {len(errors)} problem{'s' if len(errors) != 1 else ''}.",
+                problems,
+            )
+        return registry
 
     def entries(self) -> list[Entry]:
         """Every framework found, user folders first, then built-ins, each sorted."""
@@ -132,11 +163,8 @@ class Registry:
         if versions:
             hint = f"Versions of '{ident}': {', '.join(versions)}."
         else:
-            close = [m] if (m := closest(ident, known)) else []
-            hint = (
-                f"Did you mean '{close[0]}'?"
-                if close
-                else (f"Known frameworks: {', '.join(known)}." if known else "")
+            hint = did_you_mean(ident, known) or (
+                f"Known frameworks: {', '.join(known)}." if known else ""
             )
         raise FrameworkError(
             f"No framework '{ref}' was found.",

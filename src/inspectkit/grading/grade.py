@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from inspectkit.diagnostics import Diagnostic, Severity
-from inspectkit.evidence.folder import Placed
+from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.models import Evaluation
 from inspectkit.framework.models import Framework
 from inspectkit.grading.agreement import krippendorff_alpha
 from inspectkit.grading.engine import Proposal, propose
-from inspectkit.validate import ValidationResult
 
 
 @dataclass(frozen=True)
@@ -61,16 +60,15 @@ class GradeReport:
     agreement: Decimal | None
     agreement_units: int
     diagnostics: tuple[Diagnostic, ...]
+    fail_under: int | None = None
+    require_evaluations: bool = False
 
 
 def scale_value(fw: Framework, grade: int | str | None) -> int | None:
     """A grade given as a number or a label, as the scale's number."""
     if grade is None or fw.scale is None:
         return None
-    for point in fw.scale.points:
-        if str(grade).strip().lower() in (str(point.value), point.label.lower()):
-            return point.value
-    return None
+    return fw.scale.value_of(grade)
 
 
 def _judgement(fw: Framework, ev: Evaluation) -> Judgement:
@@ -88,18 +86,24 @@ def _judgement(fw: Framework, ev: Evaluation) -> Judgement:
 
 
 def grade_folder(
-    result: ValidationResult, *, fail_under: int | None = None, require_evaluations: bool = False
+    folder: EvidenceFolder,
+    fw: Framework,
+    *,
+    fail_under: int | None = None,
+    require_evaluations: bool = False,
 ) -> GradeReport:
-    """Propose a grade for each graded indicator of a validated folder.
+    """Propose a grade for each graded indicator of a folder checked against ``fw``.
+
+    Most callers want :func:`inspectkit.inspection.inspect_folder`, which validates first and
+    grades only a folder without errors.
 
     Args:
-        result: A folder loaded by :func:`inspectkit.validate.validate_folder`.
+        folder: The loaded evidence folder.
+        fw: Its framework, which must have grading rules.
         fail_under: Report an error for each final grade below this.
         require_evaluations: Make a graded indicator without an evaluation an error.
     """
-    fw = result.framework
-    assert fw is not None and fw.grading is not None
-    folder = result.folder
+    assert fw.grading is not None
     placed = {p.model.indicator: p for p in folder.evaluations}
     rows, problems = [], []
     for indicator in fw.graded:
@@ -107,7 +111,9 @@ def grade_folder(
         entry = placed.get(indicator)
         judgement = _judgement(fw, entry.model) if entry else None
         rows.append(IndicatorGrade(proposal, judgement))
-        problems += _problems(result, proposal, judgement, entry, fail_under, require_evaluations)
+        problems += _problems(
+            folder, fw, proposal, (judgement, entry), fail_under, require_evaluations
+        )
     units = [
         [g for _, g in row.judgement.independent]
         for row in rows
@@ -123,20 +129,23 @@ def grade_folder(
         alpha,
         len(units),
         tuple(sorted(problems, key=Diagnostic.sort_key)),
+        fail_under,
+        require_evaluations,
     )
 
 
 def _problems(
-    result: ValidationResult,
+    folder: EvidenceFolder,
+    fw: Framework,
     proposal: Proposal,
-    judgement: Judgement | None,
-    entry: Placed | None,
+    recorded: tuple[Judgement | None, Placed | None],
     fail_under: int | None,
     require: bool,
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    judgement, entry = recorded
     ind = proposal.indicator
-    manifest = result.folder.manifest_doc
+    manifest = folder.manifest_doc
     if proposal.grade is None and manifest is not None:
         out.append(
             manifest.diagnostic(
@@ -171,9 +180,8 @@ def _problems(
     if (
         judgement.grade is not None
         and proposal.grade is not None
-        and result.framework is not None
-        and result.framework.grading is not None
-        and abs(judgement.grade - proposal.grade) >= result.framework.grading.departure_points
+        and fw.grading is not None
+        and abs(judgement.grade - proposal.grade) >= fw.grading.departure_points
         and not _addressed(judgement)
     ):
         out.append(

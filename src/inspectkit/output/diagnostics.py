@@ -12,14 +12,14 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from enum import Enum
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from inspectkit.codes import CODES
 from inspectkit.diagnostics import Diagnostic, Severity, count
 from inspectkit.textsafe import safe
 
-__all__ = ["OutputFormat", "render", "resolve_format"]
+__all__ = ["DiagnosticsView", "render", "resolve_format"]
 
 TOOL_NAME = "inspectkit"
 INFORMATION_URI = "https://github.com/inspectkit/inspectkit"
@@ -34,60 +34,88 @@ _HINT_INDENT = " " * (2 + _PLACE_WIDTH + 2 + _SEVERITY_WIDTH + 2)
 _NO_FILE = "(no file)"
 
 
-class OutputFormat(str, Enum):
-    """The formats ``--format`` accepts. ``auto`` is GitHub inside GitHub Actions, else text."""
+@dataclass(frozen=True)
+class DiagnosticsView:
+    """What a diagnostics writer is given.
 
-    AUTO = "auto"
-    TEXT = "text"
-    PARSABLE = "parsable"
-    JSON = "json"
-    GITHUB = "github"
-    JUNIT = "junit"
-    SARIF = "sarif"
+    Attributes:
+        diagnostics: The findings, already sorted by file, line and column.
+        tool_version: inspectkit's version, for the JSON, JUnit and SARIF headers.
+        files: Display paths (POSIX, relative) of every file checked, with or without findings.
+        color: ANSI colours in the text format.
+        strict: Warnings fail (JUnit failures rather than passing cases with output).
+    """
+
+    diagnostics: Sequence[Diagnostic]
+    tool_version: str
+    files: Sequence[str] = ()
+    color: bool = False
+    strict: bool = False
+
+    @property
+    def checked(self) -> list[str]:
+        """The checked files plus any file a diagnostic names, sorted, made safe."""
+        return _checked_files(self.diagnostics, self.files)
 
 
-def resolve_format(fmt: OutputFormat, *, github_actions: bool) -> OutputFormat:
+def resolve_format(name: str, *, github_actions: bool) -> str:
     """Turn ``auto`` into a concrete format; the caller says whether this is GitHub Actions."""
-    if fmt is OutputFormat.AUTO:
-        return OutputFormat.GITHUB if github_actions else OutputFormat.TEXT
-    return fmt
+    if name == "auto":
+        return "github" if github_actions else "text"
+    return name
 
 
 def render(
     diagnostics: Sequence[Diagnostic],
-    fmt: OutputFormat,
+    fmt: str,
     *,
     tool_version: str,
     files: Sequence[str] = (),
     color: bool = False,
     strict: bool = False,
 ) -> str:
-    """Render sorted diagnostics in one format.
+    """Render sorted diagnostics in one format of :data:`inspectkit.formats.DIAGNOSTIC_FORMATS`.
 
-    Args:
-        diagnostics: The findings, already sorted by file, line and column.
-        fmt: The format; ``auto`` is rendered as text (resolve it first with
-            :func:`resolve_format`).
-        tool_version: inspectkit's version, for the JSON, JUnit and SARIF headers.
-        files: Display paths (POSIX, relative) of every file checked, with or without findings.
-        color: ANSI colours in the text format.
-        strict: Warnings fail (JUnit failures rather than passing cases with output).
+    ``auto`` is rendered as text (resolve it first with :func:`resolve_format`).
 
     Returns:
         The whole output, ending with a newline unless empty.
     """
-    checked = _checked_files(diagnostics, files)
-    if fmt in (OutputFormat.AUTO, OutputFormat.TEXT):
-        return _text(diagnostics, checked, color=color)
-    if fmt is OutputFormat.PARSABLE:
-        return _lines(_parsable_line(d) for d in diagnostics)
-    if fmt is OutputFormat.JSON:
-        return _json(diagnostics, checked, tool_version)
-    if fmt is OutputFormat.GITHUB:
-        return _lines(_github_line(d) for d in diagnostics)
-    if fmt is OutputFormat.JUNIT:
-        return _junit(diagnostics, checked, strict=strict)
-    return _sarif(diagnostics, checked, tool_version)
+    from inspectkit.formats import DIAGNOSTIC_FORMATS
+
+    view = DiagnosticsView(diagnostics, tool_version, files, color, strict)
+    chosen = DIAGNOSTIC_FORMATS.get("text" if fmt == "auto" else fmt)
+    return chosen.write(view).decode("utf-8")
+
+
+def write_text(view: DiagnosticsView) -> bytes:
+    """Text for people: findings grouped by file, hints indented, a summary line."""
+    return _text(view.diagnostics, view.checked, color=view.color).encode("utf-8")
+
+
+def write_parsable(view: DiagnosticsView) -> bytes:
+    """yamllint's ``file:line:col: [level] message (code)`` lines."""
+    return _lines(_parsable_line(d) for d in view.diagnostics).encode("utf-8")
+
+
+def write_json(view: DiagnosticsView) -> bytes:
+    """Every finding with its place, and the files checked."""
+    return _json(view.diagnostics, view.checked, view.tool_version).encode("utf-8")
+
+
+def write_github(view: DiagnosticsView) -> bytes:
+    """GitHub Actions workflow commands, one annotation per finding."""
+    return _lines(_github_line(d) for d in view.diagnostics).encode("utf-8")
+
+
+def write_junit(view: DiagnosticsView) -> bytes:
+    """JUnit XML: a test case per file and finding."""
+    return _junit(view.diagnostics, view.checked, strict=view.strict).encode("utf-8")
+
+
+def write_sarif(view: DiagnosticsView) -> bytes:
+    """SARIF 2.1.0 for code-scanning tools."""
+    return _sarif(view.diagnostics, view.checked, view.tool_version).encode("utf-8")
 
 
 def _checked_files(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> list[str]:

@@ -87,3 +87,23 @@ def show_json(fw: Framework) -> str:
 
 def _prov(flag: bool) -> str:
     return "  (provisional)" if flag else ""
+
+
+def write_list_text(entries: Sequence[Entry]) -> bytes:
+    """:func:`list_text` as bytes."""
+    return list_text(entries).encode("utf-8")
+
+
+def write_list_json(entries: Sequence[Entry]) -> bytes:
+    """:func:`list_json` as bytes."""
+    return list_json(entries).encode("utf-8")
+
+
+def write_show_text(fw: Framework) -> bytes:
+    """:func:`show_text` as bytes."""
+    return show_text(fw).encode("utf-8")
+
+
+def write_show_json(fw: Framework) -> bytes:
+    """:func:`show_json` as bytes."""
+    return show_json(fw).encode("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -313,3 +314,40 @@ def _explain(report: GradeReport, row: IndicatorGrade) -> str:
         lines.append("Evidence that moved it most: " + ", ".join(p.drivers))
     lines += [f"To lift it: {text}" for text in p.lift]
     return "\n".join(safe(line) for line in lines) + "\n"
+
+
+@dataclass(frozen=True)
+class GradeView:
+    """What a grades writer is given: the report, and for text whether to explain.
+
+    Attributes:
+        report: The graded folder.
+        explain: Full explanations instead of the table (text only).
+        indicator: Only this indicator's explanation (text only; implies ``explain``).
+    """
+
+    report: GradeReport
+    explain: bool = False
+    indicator: str | None = None
+
+
+def write_text(view: GradeView) -> bytes:
+    """The table, or the explanations when asked for."""
+    if view.explain or view.indicator is not None:
+        return render_explain(view.report, view.indicator).encode("utf-8")
+    return render_table(view.report).encode("utf-8")
+
+
+def write_json(view: GradeView) -> bytes:
+    """:func:`render_json` as bytes."""
+    return render_json(view.report).encode("utf-8")
+
+
+def write_yaml(view: GradeView) -> bytes:
+    """:func:`render_yaml` as bytes."""
+    return render_yaml(view.report).encode("utf-8")
+
+
+def write_csv(view: GradeView) -> bytes:
+    """:func:`render_csv` as bytes."""
+    return render_csv(view.report).encode("utf-8")

@@ -106,21 +106,20 @@ def _registry(dirs: tuple[str, ...]) -> Registry:
 
 def assess_folder(location: str, frameworks_dirs: tuple[str, ...] = ()) -> Outcome:
     """Validate and grade one folder (runs in a worker process: arguments are plain)."""
-    from inspectkit.grading.grade import grade_folder
-    from inspectkit.validate import validate_folder
+    from inspectkit.inspection import inspect_folder
 
     path = Path(location)
     shown = display_path(path)
     try:
-        result = validate_folder(path, _registry(frameworks_dirs))
+        inspection = inspect_folder(path, _registry(frameworks_dirs))
     except FrameworkError as exc:
         return _failed(path, shown, exc.diagnostics, exc.message)
     except InputError as exc:
         return _failed(path, shown, exc.diagnostics, exc.message)
-    folder = result.folder
+    folder = inspection.folder
     partnership = _partnership(folder)
-    fw = result.framework
-    counts = count(result.diagnostics)
+    fw = inspection.framework
+    counts = count(inspection.diagnostics)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     info = framework_info(fw) if fw is not None else None
     if errors or fw is None or info is None:
@@ -128,7 +127,7 @@ def assess_folder(location: str, frameworks_dirs: tuple[str, ...] = ()) -> Outco
     if fw.grading is None or not fw.graded:
         problem = f"The framework {fw.ref} grades no indicator."
         return Outcome(path.name, shown, partnership, info, 0, warnings, problem=problem)
-    report = grade_folder(result)
+    report = inspection.graded()
     items: list[EvidenceItem] = [p.model for p in folder.items]
     return Outcome(
         path.name,

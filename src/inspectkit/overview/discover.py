@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from inspectkit.errors import InputError
-from inspectkit.evidence.folder import EVALUATION_NAMES, MANIFEST_NAMES
+from inspectkit.files import EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.textfile import display_path
 from inspectkit.textsafe import natural_key, safe
 

@@ -264,3 +264,18 @@ def render_html(overview: Overview) -> str:
     from inspectkit.report.render import render
 
     return render(html_context(overview), "html", TEMPLATE)
+
+
+def write_text(overview: Overview) -> bytes:
+    """:func:`render_text` as bytes."""
+    return render_text(overview).encode("utf-8")
+
+
+def write_csv(overview: Overview) -> bytes:
+    """:func:`render_csv` as bytes."""
+    return render_csv(overview).encode("utf-8")
+
+
+def write_json(overview: Overview) -> bytes:
+    """:func:`render_json` as bytes."""
+    return render_json(overview).encode("utf-8")

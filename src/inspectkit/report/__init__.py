@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from inspectkit.errors import ReportExists, TemplateProblem
 from inspectkit.report.context import CONTEXT_VERSION, build_context
-from inspectkit.report.dates import ReportDate, resolve_date
-from inspectkit.report.render import FORMATS, render
+from inspectkit.report.render import ReportView, render
 from inspectkit.report.write import (
     DEFAULT_OUTPUT,
     ReportRequest,
@@ -22,15 +21,13 @@ from inspectkit.report.write import (
 __all__ = [
     "CONTEXT_VERSION",
     "DEFAULT_OUTPUT",
-    "FORMATS",
-    "ReportDate",
     "ReportExists",
     "ReportRequest",
+    "ReportView",
     "TemplateProblem",
     "build_context",
     "render",
     "render_report",
     "report_paths",
-    "resolve_date",
     "write_report",
 ]

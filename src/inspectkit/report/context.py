@@ -16,23 +16,28 @@ from inspectkit import __version__
 from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.models import Manifest
 from inspectkit.framework.models import Framework
-from inspectkit.grading.grade import GradeReport, IndicatorGrade
+from inspectkit.grading.grade import IndicatorGrade
+from inspectkit.inspection import Inspection
+from inspectkit.policy import ReportDate
 from inspectkit.quantify import round_percent
-from inspectkit.report.dates import ReportDate
 from inspectkit.report.figures import Data, data_files, evidence_counts, number, relative
 from inspectkit.report.sections import anchors_for, by_weight, finding, sections
 from inspectkit.textfile import display_path
 from inspectkit.textsafe import clean_all, natural_key, slug
-from inspectkit.validate import ValidationResult
 
 CONTEXT_VERSION = 1
 LANG = "en-GB"
 
 
-def build_context(result: ValidationResult, grades: GradeReport, when: ReportDate) -> Data:
-    """The template context of a validated, graded evidence folder."""
+def build_context(inspection: Inspection, when: ReportDate) -> Data:
+    """The template context of a validated, graded evidence folder.
+
+    Raises:
+        NotGradable: the inspection has no grades (why, in one sentence).
+    """
+    grades = inspection.graded()
     fw = grades.framework
-    folder = result.folder
+    folder = inspection.folder
     assert folder.manifest is not None
     items = [p.model for p in folder.items]
     anchors = anchors_for(items)

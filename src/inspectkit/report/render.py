@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,6 @@ from inspectkit.resources import data_dir
 from inspectkit.textfile import display_path
 from inspectkit.textsafe import md_escape, safe
 
-FORMATS = ("md", "html")
 BUILTIN = "builtin"
 DEFAULT_TEMPLATE = "report"
 
@@ -171,3 +171,28 @@ def _place(filename: str, line: int | None) -> str:
         else filename
     )
     return f"{shown}:{line}" if line else shown
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """What a report writer is given: the template context and which template to render.
+
+    Attributes:
+        context: From :func:`inspectkit.report.context.build_context`.
+        template: A template name without its format extension ("report").
+        templates_dirs: The user's template folders, searched before the built-ins.
+    """
+
+    context: dict[str, Any]
+    template: str = DEFAULT_TEMPLATE
+    templates_dirs: Sequence[Path] = ()
+
+
+def write_md(view: ReportView) -> bytes:
+    """The report as Markdown."""
+    return render(view.context, "md", view.template, view.templates_dirs).encode("utf-8")
+
+
+def write_html(view: ReportView) -> bytes:
+    """The report as a single accessible HTML file."""
+    return render(view.context, "html", view.template, view.templates_dirs).encode("utf-8")

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from inspectkit.errors import ReportExists, UsageError
 from inspectkit.files import write_atomic
-from inspectkit.grading.grade import GradeReport
+from inspectkit.formats import REPORT_FORMATS
+from inspectkit.inspection import Inspection
+from inspectkit.policy import ReportDate
 from inspectkit.report.context import build_context
-from inspectkit.report.dates import ReportDate
-from inspectkit.report.render import DEFAULT_TEMPLATE, FORMATS, render
+from inspectkit.report.render import DEFAULT_TEMPLATE, ReportView
 from inspectkit.textfile import display_path
 from inspectkit.textsafe import slug
-from inspectkit.validate import ValidationResult
 
 DEFAULT_OUTPUT = Path("inspectkit-report")
 
@@ -32,7 +32,7 @@ class ReportRequest:
     folder; a folder given explicitly may.
     """
 
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = ("md", "html")
     template: str = DEFAULT_TEMPLATE
     templates_dirs: tuple[Path, ...] = ()
     output: Path | None = None
@@ -40,15 +40,16 @@ class ReportRequest:
     force: bool = False
 
 
-def render_report(
-    result: ValidationResult, grades: GradeReport, request: ReportRequest
-) -> dict[str, str]:
-    """The report text in each requested format, by format."""
-    context = build_context(result, grades, request.date)
-    return {
-        fmt: render(context, fmt, request.template, request.templates_dirs)
-        for fmt in request.formats
-    }
+def render_report(inspection: Inspection, request: ReportRequest) -> dict[str, bytes]:
+    """The report in each requested format (of :data:`REPORT_FORMATS`), by format.
+
+    Raises:
+        UsageError: a format is not known.
+        TemplateProblem: a template fails.
+    """
+    context = build_context(inspection, request.date)
+    view = ReportView(context, request.template, request.templates_dirs)
+    return {fmt: REPORT_FORMATS.get(fmt).write(view) for fmt in request.formats}
 
 
 def report_paths(folder: Path, request: ReportRequest) -> dict[str, Path]:
@@ -67,12 +68,10 @@ def report_paths(folder: Path, request: ReportRequest) -> dict[str, Path]:
     stem = slug(folder.resolve().name, "report")
     if request.template != DEFAULT_TEMPLATE:
         stem += "-" + slug(request.template.split(".")[0], "template")
-    return {fmt: out / f"{stem}.{fmt}" for fmt in request.formats}
+    return {fmt: out / f"{stem}{REPORT_FORMATS.get(fmt).suffix}" for fmt in request.formats}
 
 
-def write_report(
-    result: ValidationResult, grades: GradeReport, request: ReportRequest
-) -> list[Path]:
+def write_report(inspection: Inspection, request: ReportRequest) -> list[Path]:
     """Render and write the report; the paths written, in format order.
 
     Nothing is written unless every format renders and no file would be replaced without
@@ -83,11 +82,11 @@ def write_report(
         TemplateProblem: a template fails.
         InputError: a file cannot be written.
     """
-    paths = report_paths(result.folder.root, request)
+    paths = report_paths(inspection.folder.root, request)
     _refuse_existing(list(paths.values()), request.force)
-    texts = render_report(result, grades, request)
+    texts = render_report(inspection, request)
     for fmt, path in paths.items():
-        write_atomic(path, texts[fmt].encode("utf-8"))
+        write_atomic(path, texts[fmt])
     return list(paths.values())
 
 
