@@ -77,9 +77,7 @@ def test_text() -> None:
 
 
 def test_text_summary_wording() -> None:
-    assert render([], "text", tool_version="1", files=FILES) == (
-        "No problems found in 3 files.\n"
-    )
+    assert render([], "text", tool_version="1", files=FILES) == ("No problems found in 3 files.\n")
     one = [Diagnostic("IK202", "Unknown field 'x'.", "a.yaml", 1, 1)]
     assert render(one, "text", tool_version="1").endswith(
         "\n1 error, 0 warnings, 0 notes in 1 file\n"

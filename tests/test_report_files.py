@@ -146,7 +146,10 @@ def test_killed_run_leaves_the_old_report(tmp_path: Path) -> None:
         proc.wait(timeout=30)
     assert (out / "mini.html").read_bytes() == old
     left = [name for name in clean_tree(out) if name != "mini.html"]
-    assert all(name.startswith(".mini.html.") and name.endswith(".tmp") for name in left)
+    assert left and all(name.startswith(".mini.html.") and name.endswith(".tmp") for name in left)
+    # The next run that writes the file removes what the killed one left behind.
+    assert run(*args[1:], "2026-04-03", "--force")[0] == 0
+    assert sorted(clean_tree(out)) == ["mini.html"]
 
 
 def _subprocess_report(out: Path, seed: str) -> None:

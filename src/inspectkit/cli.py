@@ -203,6 +203,7 @@ def frameworks_list(
     """
 
     def body() -> int:
+        _guard([output], _framework_files(frameworks_dir))
         _write(FRAMEWORK_LIST_FORMATS, fmt, _registry(frameworks_dir).entries(), output)
         return ExitCode.OK
 
@@ -222,6 +223,7 @@ def frameworks_show(
     """
 
     def body() -> int:
+        _guard([output], _framework_files(frameworks_dir))
         fw = _registry(frameworks_dir).load(ref).framework
         _write(FRAMEWORK_SHOW_FORMATS, fmt, fw, output)
         return ExitCode.OK
@@ -255,6 +257,7 @@ def frameworks_lint(
         # Lint reports a broken framework file rather than refusing to start.
         registry = Registry(frameworks_dir or ())
         paths = list(files or []) or [e.path for e in registry.entries()]
+        _guard([output], [*paths, *_framework_files(frameworks_dir)])
         diagnostics = list(registry.problems)
         for path in paths:
             diagnostics += registry.lint(path)[1]
@@ -480,6 +483,7 @@ def init(
     def body() -> int:
         from inspectkit.scaffold import scaffold_files, write_scaffold
 
+        _guard([folder], _framework_files(frameworks_dir))
         fw = _registry(frameworks_dir).load(framework).framework
         written, kept = write_scaffold(folder, scaffold_files(fw))
         for rel in written:
@@ -512,6 +516,7 @@ def schema(
         from inspectkit.console import emit
         from inspectkit.schemas import SCHEMA_NAMES, schema_text
 
+        _guard([output], [])
         if name not in SCHEMA_NAMES:
             raise UsageError(f"Unknown schema '{name}': use one of {', '.join(SCHEMA_NAMES)}.")
         emit(schema_text(name).encode("utf-8"), output)
@@ -617,6 +622,15 @@ def _guard(outputs: list[Path | None], inputs: list[Path]) -> None:
     from inspectkit.files import refuse_output_over_inputs
 
     refuse_output_over_inputs([o for o in outputs if o is not None], inputs)
+
+
+def _framework_files(dirs: list[Path] | None) -> list[Path]:
+    """The framework files of the user's folders: inputs that no output may replace."""
+    found: list[Path] = []
+    for folder in dirs or []:
+        if folder.is_dir():
+            found += [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")]
+    return found
 
 
 def _names(names_file: Path | None, folders: list[Path]) -> list[re.Pattern[str]]:
