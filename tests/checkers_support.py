@@ -121,3 +121,20 @@ def run_checker(
     output = out.decode("utf-8", "replace")
     lines = [line for line in output.splitlines() if line.strip()]
     return proc.returncode, output, lines[-1] if lines else ""
+
+
+def require_program(name: str) -> str:
+    """The path of a program a test drives (pandoc, LibreOffice), installed by
+    ``tools/install-programs.sh``; skip without it, or fail under CI.
+
+    Raises:
+        pytest.skip.Exception: missing and ``INSPECTKIT_REQUIRE_CHECKERS`` unset.
+        pytest.fail.Exception: missing and ``INSPECTKIT_REQUIRE_CHECKERS=1``.
+    """
+    found = shutil.which(name)
+    if found:
+        return found
+    why = f"{name} is not installed; run: bash tools/install-programs.sh"
+    if checkers_required():
+        pytest.fail(f"{why} [{REQUIRE_ENV}=1: a missing program is a failure]", pytrace=False)
+    pytest.skip(why)

@@ -15,10 +15,10 @@ import yaml
 from typer.testing import CliRunner
 
 from inspectkit.cli import app
+from inspectkit.console import progress
 from inspectkit.framework.registry import Registry
 from inspectkit.inspection import inspect_folder
 from inspectkit.overview import Outcome, find_folders
-from inspectkit.overview.progress import progress
 from tests.checkers_support import run_checker
 from tests.conftest import ROOT
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections import Counter
 from html.parser import HTMLParser
@@ -16,6 +15,7 @@ from markdown_it.token import Token
 
 from inspectkit.report.text import normalise_markdown
 from inspectkit.textsafe import clean, md_escape, one_line
+from tests.checkers_support import require_program
 from tests.test_report import FW, HOSTILE, hostile_folder, run
 
 MD = MarkdownIt("commonmark").enable("table")
@@ -219,10 +219,10 @@ def _pandoc_kinds(markdown: str) -> Counter[str]:
     return kinds
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_reads_the_same_structure(hostile_reports: tuple[str, str]) -> None:
     """Headings and tables survive pandoc's Markdown (the road to Word); no citation, link,
     raw HTML, code, maths or footnote comes out of the evidence."""
+    require_program("pandoc")
     md = hostile_reports[1]
     tokens = MD.parse(md)
     kinds = _pandoc_kinds(md)

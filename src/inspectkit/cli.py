@@ -593,8 +593,8 @@ def overview(
 
     def body() -> int:
         from inspectkit import overview as ov
+        from inspectkit.console import progress
         from inspectkit.files import write_atomic
-        from inspectkit.overview.progress import progress
 
         folders = ov.find_folders(paths)
         _guard([output, html], [*paths, *folders])

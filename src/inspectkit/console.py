@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from inspectkit.files import write_atomic
+from inspectkit.textsafe import safe
 
 
 def use_color(stream: TextIO, *, no_color: bool = False) -> bool:
@@ -52,3 +55,36 @@ def error(message: str, hint: str = "") -> None:
     sys.stderr.write(f"inspectkit: error: {message}\n")
     if hint:
         sys.stderr.write(f"inspectkit: hint: {hint}\n")
+
+
+@contextmanager
+def progress(total: int, stream: TextIO, *, enabled: bool) -> Iterator[Callable[[Any], None]]:
+    """A callback that advances a bar of ``total`` folders; a no-op when not ``enabled``.
+
+    The bar refreshes only when a folder finishes, never from a thread of its own: worker
+    processes may be forked while it is shown, and forking beside a running thread is unsafe.
+    """
+    if not enabled or total <= 0:
+        yield lambda _: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("grading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),
+        console=Console(file=stream),
+        auto_refresh=False,
+        transient=True,
+    )
+    task = bar.add_task("", total=total)
+    with bar:
+        bar.refresh()
+
+        def advance(done: Any) -> None:
+            bar.update(task, advance=1, description=safe(str(getattr(done, "name", ""))))
+            bar.refresh()
+
+        yield advance
