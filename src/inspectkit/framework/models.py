@@ -80,7 +80,7 @@ class Quantifiers(Model):
     """The quantifier terms and exactly how a share maps to one of them.
 
     The term is chosen on the exact share (count out of total), never on a rounded
-    percentage; :class:`Rounding` then only says how the figure beside the word is shown.
+    percentage; 'rounding' then only says how the figure beside the word is shown.
     """
 
     source: str = Field("", description="Where the terms were published.")
