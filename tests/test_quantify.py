@@ -102,6 +102,19 @@ def test_ties_follow_the_file() -> None:
     ]
 
 
+@pytest.mark.parametrize("tie_break", ["lower", "higher"])
+def test_open_edges_hold_whatever_the_tie_break(tie_break: str) -> None:
+    """'none' and 'most' keep 0% and 90%: 'few' and 'almost all' leave them out themselves."""
+    q = BASE.model_copy(update={"tie_break": tie_break})
+    assert [term_for(q, x).id for x in (0, 90, 50, 75, 100)] == [  # type: ignore[union-attr]
+        "none",
+        "most",
+        "majority",
+        "most",
+        "all",
+    ]
+
+
 def test_builtin_bands_as_applied() -> None:
     got = [
         (p.low, p.low_inclusive, p.high, p.high_inclusive, p.term and p.term.id)
