@@ -400,7 +400,7 @@ def _check_quantifiers(own: Framework, doc: YamlDocument) -> Iterator[Diagnostic
             yield doc.diagnostic(
                 "IK105",
                 f"The band of '{term.label}' holds no percentage: it starts and ends at "
-                f"{term.min} with an open edge.",
+                f"{term.min:g} with an open edge.",
                 ("quantifiers", "terms", i),
                 hint="A band of one percentage needs both edges inclusive.",
             )
