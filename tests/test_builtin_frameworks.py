@@ -236,3 +236,17 @@ def test_references_resolve() -> None:
     assert registry.find(BASE).version == "1.0.0"
     assert registry.find("cso-at-home@1.0").version == "1.0.0"
     assert registry.load("cso-at-home@1.0").framework.ref == "cso-at-home@1.0.0"
+
+
+@pytest.mark.parametrize("ref", BUILT_INS)
+def test_every_builtin_words_exact_counts(ref: str) -> None:
+    """Each programme inherits the base's bands: the word is true of the exact count."""
+    from inspectkit.quantify import proportion
+
+    quantifiers = load(ref).quantifiers
+    assert quantifiers is not None
+    assert [proportion(quantifiers, k, n).words for k, n in ((199, 200), (1, 250), (99, 200))] == [
+        "almost all (99.5%)",
+        "few (0.4%)",
+        "less than half (49.5%)",
+    ]
