@@ -10,7 +10,7 @@ import pytest
 from inspectkit.diagnostics import Severity
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import BUILT_IN, Registry
-from inspectkit.quantify import describe_percent
+from inspectkit.quantify import describe_percent, proportion
 from inspectkit.resources import data_dir
 
 BASE = "quality-framework-2019"
@@ -241,8 +241,6 @@ def test_references_resolve() -> None:
 @pytest.mark.parametrize("ref", BUILT_INS)
 def test_every_builtin_words_exact_counts(ref: str) -> None:
     """Each programme inherits the base's bands: the word is true of the exact count."""
-    from inspectkit.quantify import proportion
-
     quantifiers = load(ref).quantifiers
     assert quantifiers is not None
     assert [proportion(quantifiers, k, n).words for k, n in ((199, 200), (1, 250), (99, 200))] == [
