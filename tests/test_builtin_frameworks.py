@@ -10,7 +10,7 @@ import pytest
 from inspectkit.diagnostics import Severity
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import BUILT_IN, Registry
-from inspectkit.quantify import describe_percent
+from inspectkit.quantify import describe_percent, proportion
 from inspectkit.resources import data_dir
 
 BASE = "quality-framework-2019"
@@ -125,17 +125,22 @@ def test_base_scale_labels() -> None:
     "percent, term",
     [
         ("0", "none"),
+        ("0.4", "few"),
         ("1", "few"),
         ("15", "few"),
+        ("15.5", "less-than-half"),
         ("16", "less-than-half"),
         ("49", "less-than-half"),
+        ("49.5", "less-than-half"),
         ("50", "majority"),
         ("74", "majority"),
-        ("74.5", "most"),
+        ("74.5", "majority"),
+        ("75", "most"),
         ("90", "most"),
-        ("90.4", "most"),
+        ("90.4", "almost-all"),
         ("90.5", "almost-all"),
         ("99", "almost-all"),
+        ("99.5", "almost-all"),
         ("100", "all"),
     ],
 )
@@ -231,3 +236,15 @@ def test_references_resolve() -> None:
     assert registry.find(BASE).version == "1.0.0"
     assert registry.find("cso-at-home@1.0").version == "1.0.0"
     assert registry.load("cso-at-home@1.0").framework.ref == "cso-at-home@1.0.0"
+
+
+@pytest.mark.parametrize("ref", BUILT_INS)
+def test_every_builtin_words_exact_counts(ref: str) -> None:
+    """Each programme inherits the base's bands: the word is true of the exact count."""
+    quantifiers = load(ref).quantifiers
+    assert quantifiers is not None
+    assert [proportion(quantifiers, k, n).words for k, n in ((199, 200), (1, 250), (99, 200))] == [
+        "almost all (99.5%)",
+        "few (0.4%)",
+        "less than half (49.5%)",
+    ]

@@ -111,13 +111,16 @@ def test_programme_inherits_from_base(tmp_path: Path) -> None:
         ("15.5", "less than half"),
         ("49", "less than half"),
         ("50", "the majority"),
+        ("0.4", "few"),
+        ("49.5", "less than half"),
         ("74", "the majority"),
-        ("74.5", "most"),
+        ("74.5", "the majority"),  # an old file's gap goes to the band below (gaps: lower)
         ("75", "most"),
         ("90", "most"),
         ("90.4", "most"),
         ("91", "almost all"),
         ("99", "almost all"),
+        ("99.5", "almost all"),  # never 'all', a band of one percentage
         ("100", "all"),
     ],
 )
@@ -154,3 +157,31 @@ def test_every_model_field_has_a_description() -> None:
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name} has no description"
         assert model.model_config.get("extra") == "forbid", model.__name__
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (  # 49.5 between 49 and 50.5: further apart than one whole percent, so an error
+            "min: 50, max: 74",
+            "min: 50.5, max: 74",
+            "The quantifier bands leave 50% unassigned.",
+        ),
+        (  # an open edge on a band of one percentage leaves it empty
+            "min: 0, max: 0,",
+            "min: 0, min_inclusive: false, max: 0,",
+            "The band of 'none' holds no percentage: it starts and ends at 0 with an open edge.",
+        ),
+        (  # an open lower edge at 50 leaves 50% itself to the gap rule: no error
+            "min: 50, max: 74",
+            "min: 50, min_inclusive: false, max: 74",
+            None,
+        ),
+    ],
+)
+def test_quantifier_band_problems(tmp_path: Path, old: str, new: str, message: str | None) -> None:
+    text = (DATA / "frameworks" / "mini-1.0.0.yaml").read_text("utf-8")
+    assert old in text
+    (tmp_path / "mini-1.0.0.yaml").write_text(text.replace(old, new, 1), "utf-8")
+    _, problems = Registry([tmp_path], builtins=False).lint(tmp_path / "mini-1.0.0.yaml")
+    assert [d.message for d in problems if d.code == "IK105"] == ([message] if message else [])

@@ -111,6 +111,11 @@ def test_scenario(scenario: dict[str, Any]) -> None:
         assert [c.id for c in proposal.caps if c.binding] == expect["caps"]
         if expect["caps"]:
             assert proposal.lift[0].startswith("Resolve what holds the grade")
+    if "because" in expect:
+        assert [c.because for c in proposal.caps if c.binding] == [expect["because"]]
+    if "words" in expect:  # how the explanation words the first (weakest) record question
+        first = proposal.records.questions[0]
+        assert [first.share.words, first.negative_share.words] == expect["words"]
     if "missing" in expect:
         assert any(expect["missing"] in m for m in proposal.missing), proposal.missing
     if proposal.grade is not None:

@@ -235,6 +235,11 @@ def test_without_lines_of_enquiry_the_sections_follow_the_key_questions(tmp_path
         (93, 96, {"percent": None, "term": "almost all", "positive": None, "total": 96}),
         (96, 96, {"percent": 100, "term": "all", "positive": 96, "total": 96}),
         (0, 40, {"percent": 0, "term": "none", "positive": 0, "total": 40}),
+        (199, 200, {"percent": None, "term": "almost all", "positive": None, "total": 200}),
+        (995, 1000, {"percent": 99.5, "term": "almost all", "positive": 995, "total": 1000}),
+        (99, 200, {"percent": 49.5, "term": "less than half", "positive": 99, "total": 200}),
+        (1, 250, {"percent": None, "term": "few", "positive": None, "total": 250}),
+        (10, 2500, {"percent": 0.4, "term": "few", "positive": 10, "total": 2500}),
         (2, 3, {"percent": None, "term": None, "positive": None, "total": None}),
     ],
 )

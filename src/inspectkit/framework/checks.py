@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.framework.models import YES_NO, Framework, column_key
-from inspectkit.quantify import percentages, term_for
+from inspectkit.quantify import Piece, percentages, pieces, term_for
 from inspectkit.suggest import did_you_mean
 from inspectkit.yamlread import Path_, YamlDocument
 
@@ -389,18 +389,38 @@ def _check_quantifiers(own: Framework, doc: YamlDocument) -> Iterator[Diagnostic
                 f"to {term.max}; 'min' must not exceed 'max'.",
                 ("quantifiers", "terms", i),
             )
+        elif term.min == term.max and not (term.min_inclusive and term.max_inclusive):
+            yield doc.diagnostic(
+                "IK105",
+                f"The band of '{term.label}' holds no percentage: it starts and ends at "
+                f"{term.min:g} with an open edge.",
+                ("quantifiers", "terms", i),
+                hint="A band of one percentage needs both edges inclusive.",
+            )
     yield from _dupes(q.terms, ("quantifiers", "terms"), set(), doc, "quantifier terms")
-    gaps = [p for p in percentages(q.rounding.decimals) if term_for(q, p) is None]
-    if gaps:
-        shown = ", ".join(f"{_num(p)}%" for p in gaps[:5])
-        more = f" and {len(gaps) - 5} more" if len(gaps) > 5 else ""
+    grid = [p for p in percentages(q.rounding.decimals) if term_for(q, p) is None]
+    shown = [f"{_num(p)}%" for p in grid] or [_stretch(p) for p in pieces(q) if p.term is None]
+    if shown:
+        more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
         yield doc.diagnostic(
             "IK105",
-            f"The quantifier bands leave {shown}{more} unassigned.",
+            f"The quantifier bands leave {', '.join(shown[:5])}{more} unassigned.",
             ("quantifiers", "terms"),
             key=True,
             hint="Make each band start where the one below it ends.",
         )
+
+
+def _stretch(piece: Piece) -> str:
+    low, high = (
+        _num(Decimal(piece.low.numerator) / piece.low.denominator),
+        _num(Decimal(piece.high.numerator) / piece.high.denominator),
+    )
+    if piece.low == piece.high:
+        return f"{low}%"
+    opening = "from" if piece.low_inclusive else "over"
+    closing = "to" if piece.high_inclusive else "under"
+    return f"{opening} {low}% {closing} {high}%"
 
 
 def _num(value: Decimal) -> str:

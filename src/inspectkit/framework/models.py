@@ -62,34 +62,60 @@ class Scale(Model):
 
 
 class Rounding(Model):
-    """How a percentage is rounded before its quantifier term is looked up."""
+    """How a percentage is shown once its quantifier term has been chosen on the exact share."""
 
     method: Literal["half-up", "half-even", "down", "up"] = Field(
         description="half-up: 74.5 becomes 75; half-even: to the even neighbour; down/up: "
         "towards zero / away from it."
     )
-    decimals: int = Field(0, ge=0, le=2, description="Decimal places kept before lookup.")
+    decimals: int = Field(
+        0,
+        ge=0,
+        le=2,
+        description="Decimal places shown. Where rounding to this many would put the figure "
+        "in another band than the exact share (99.5 shown as 100), more places are shown, "
+        "as few as make the figure and the word agree.",
+    )
 
 
 class QuantifierTerm(Model):
-    """A word for a proportion, such as 'most', with the band of percentages it covers."""
+    """A word for a proportion, such as 'most', with the band of exact percentages it covers."""
 
     id: Id = Field(description="Stable id, e.g. 'almost-all'.")
     label: Text = Field(description="The words used in reports, e.g. 'almost all'.")
-    min: float = Field(ge=0, le=100, description="Lowest rounded percentage in the band.")
-    max: float = Field(ge=0, le=100, description="Highest rounded percentage in the band.")
+    min: float = Field(ge=0, le=100, description="Lower edge of the band, an exact percentage.")
+    min_inclusive: bool = Field(
+        True,
+        description="Whether a share exactly at 'min' is in the band; false for 'over 90%'.",
+    )
+    max: float = Field(ge=0, le=100, description="Upper edge of the band, an exact percentage.")
+    max_inclusive: bool = Field(
+        True,
+        description="Whether a share exactly at 'max' is in the band; false for 'under 50%'.",
+    )
     meaning: Text = Field(description="The band as published, e.g. 'over 90%'.")
     provisional: bool = Field(False, description="True where the band is not confirmed.")
 
 
 class Quantifiers(Model):
-    """The quantifier terms and exactly how a percentage maps to one of them."""
+    """The quantifier terms and exactly how a share maps to one of them.
+
+    The term is chosen on the exact share (count out of total), never on a rounded
+    percentage; 'rounding' then only says how the figure beside the word is shown.
+    """
 
     source: str = Field("", description="Where the terms were published.")
-    rounding: Rounding = Field(description="Rounding applied before lookup.")
+    rounding: Rounding = Field(description="How the percentage beside the word is shown.")
     tie_break: Literal["lower", "higher"] = Field(
-        description="Where two bands share a rounded percentage (published bands touch at "
-        "15%), whether the lower or the higher band wins."
+        description="Where two bands both hold a share (published bands touch at 15%), "
+        "whether the lower or the higher band wins."
+    )
+    gaps: Literal["lower", "higher"] = Field(
+        "lower",
+        description="Bands written at the shown precision leave the shares between them "
+        "unassigned (49 and 50 leave 49.5): whether the band below or the band above takes "
+        "them. A band of one percentage ('all', 'none') never takes them; bands further "
+        "apart than one step of 'rounding.decimals' leave an error (IK105).",
     )
     terms: list[QuantifierTerm] = Field(min_length=1, description="The terms, any order.")
 

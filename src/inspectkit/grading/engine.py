@@ -19,7 +19,7 @@ from inspectkit.grading.strands import (
     records_strand,
     surveys_strand,
 )
-from inspectkit.quantify import round_percent
+from inspectkit.quantify import at_least, round_percent
 
 STRAND_NAMES = {
     "records": "record reading",
@@ -214,14 +214,13 @@ def _cap_holds(
             )
         return None
     term_id = when.records_negative_at_least or when.survey_negative_at_least
-    term = next(t for t in fw.quantifiers.terms if t.id == term_id) if fw.quantifiers else None
-    if term is None:
+    if term_id is None or fw.quantifiers is None:
         return None
     figures = records.questions if when.records_negative_at_least else surveys.questions
     where = "records read" if when.records_negative_at_least else "respondents"
     for figure in figures:
         share = figure.negative_share
-        if share.percent is not None and share.percent >= Decimal(str(term.min)):
+        if share.exact is not None and at_least(fw.quantifiers, share.exact, term_id):
             label = figure.id if not figure.source else f"{figure.source}/{figure.id}"
             return (f"{share.words} of {where} show a weakness on '{label}'", (label,))
     return None

@@ -20,6 +20,7 @@ from inspectkit.grading.grade import IndicatorGrade
 from inspectkit.inspection import Inspection
 from inspectkit.policy import ReportDate
 from inspectkit.quantify import round_percent
+from inspectkit.report.bands import quantifier_data
 from inspectkit.report.figures import Data, data_files, evidence_counts, number, relative
 from inspectkit.report.sections import anchors_for, by_weight, finding, sections
 from inspectkit.textfile import display_path
@@ -194,26 +195,8 @@ def _scale(fw: Framework) -> Data:
 
 
 def _quantifiers(fw: Framework) -> Data:
-    q = fw.quantifiers
-    assert q is not None
-    terms = sorted(q.terms, key=lambda t: (-t.max, -t.min))
-    return {
-        "source": q.source,
-        "rounding": q.rounding.method,
-        "decimals": q.rounding.decimals,
-        "tie_break": q.tie_break,
-        "terms": [
-            {
-                "id": t.id,
-                "label": t.label,
-                "meaning": t.meaning,
-                "min": number(Decimal(str(t.min))),
-                "max": number(Decimal(str(t.max))),
-                "provisional": t.provisional,
-            }
-            for t in terms
-        ],
-    }
+    assert fw.quantifiers is not None
+    return quantifier_data(fw.quantifiers)
 
 
 def _index(
