@@ -15,7 +15,7 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
 from inspectkit.evidence.csvread import CsvTable, read_csv
 from inspectkit.framework.models import Framework
-from inspectkit.suggest import closest
+from inspectkit.suggest import closest, did_you_mean
 from inspectkit.textfile import ReadFailure, display_path
 
 AnswerValue = int | str
@@ -87,7 +87,6 @@ def _header(
             continue
         question = by_key.get(_key(name))
         if question is None:
-            close = [m] if (m := closest(name, known)) else []
             problems.append(
                 Diagnostic(
                     "IK307" if what.startswith("survey") else "IK305",
@@ -95,9 +94,8 @@ def _header(
                     table.display,
                     1,
                     index + 1,
-                    hint=f"Did you mean '{close[0]}'?"
-                    if close
-                    else "Remove the column, or list it in the framework's 'other_columns'.",
+                    hint=did_you_mean(name, known)
+                    or "Remove the column, or list it in the framework's 'other_columns'.",
                 )
             )
             continue
