@@ -57,6 +57,57 @@ def test_windows_1252_csv_says_what_to_do(folder: Path) -> None:
     assert "CSV UTF-8" in messages(folder)[0]
 
 
+def test_excel_unicode_text_is_named_with_how_to_resave(folder: Path) -> None:
+    text = "record_id\tplan-quality\r\nR-101\t4\r\n"
+    (folder / "records" / "reader-b.csv").write_bytes(text.encode("utf-16"))  # BOM first
+    assert run(folder) == [("reader-b.csv", 0, 0, "IK002")]
+    message, hint = messages(folder)[0].split(" | ")
+    assert message == (
+        f"'{_shown(folder, 'records/reader-b.csv')}' was saved as Excel \"Unicode text\" "
+        "(UTF-16, separated by tabs), not as UTF-8 CSV, so it is not read."
+    )
+    assert "binary" not in message
+    assert hint.startswith("In Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'.")
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "named"),
+    [
+        (";", "separated by semicolons (as Excel saves CSV in some European settings)"),
+        ("\t", "separated by tabs (as Excel saves 'Text (Tab delimited)'"),
+    ],
+)
+def test_semicolon_and_tab_separated_csv_are_named(
+    folder: Path, delimiter: str, named: str
+) -> None:
+    rows = [["record_id", "plan-quality", "workers"], ["R-101", "4", "one"]]
+    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
+    (folder / "records" / "reader-b.csv").write_text(text)
+    (folder / "surveys" / "staff.csv").write_text(
+        "\n\n" + delimiter.join(["respondent_id", "s01"]) + "\nST-9" + delimiter + "agree\n"
+    )
+    assert run(folder) == [("reader-b.csv", 1, 1, "IK013"), ("staff.csv", 3, 1, "IK013")]
+    for shown in messages(folder):
+        message, hint = shown.split(" | ")
+        assert named in message and "not by commas" in message
+        assert "record_id" not in message and "respondent_id" not in message
+        assert "File > Save As > 'CSV UTF-8 (Comma delimited)'" in hint
+
+
+def test_delimiters_inside_comma_separated_cells_are_not_mistaken(folder: Path) -> None:
+    (folder / "records" / "reader-b.csv").write_text("record_id,workers\nR-101,one\n")
+    (folder / "surveys" / "staff.csv").write_text(
+        'respondent_id,s01,"notes; kept"\nST-9,agree,a;b\tc\n'
+    )
+    assert [c for *_, c in run(folder)] == ["IK307"]  # the notes column, not a delimiter
+
+
+def _shown(folder: Path, rel: str) -> str:
+    from inspectkit.textfile import display_path
+
+    return display_path(folder / rel)
+
+
 def test_csv_quoted_commas_and_newlines(folder: Path) -> None:
     (folder / "records" / "reader-b.csv").write_text(
         'record_id,workers\n"R-101","three or more"\n"R-\n102",one\nR-103,"two, maybe"\n'
