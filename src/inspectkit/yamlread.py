@@ -20,6 +20,7 @@ import yaml
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.textfile import ReadFailure, decode, read_bytes
+from inspectkit.yamlhints import syntax_hint
 
 try:  # libyaml's C parser where present: several times faster
     from yaml import CSafeLoader as _Loader
@@ -201,6 +202,8 @@ def _syntax_diagnostic(
         hint = "YAML does not allow tabs for indentation: indent with spaces."
     elif "unacceptable character" in problem or "control characters" in problem:
         hint = "Remove the control character; YAML files hold printable text only."
+    elif mark and (found := syntax_hint(problem, text, mark.line, mark.column)):
+        hint, line, column = found.text, found.line + offset, found.column
     return Diagnostic(
         "IK004", f"Not valid YAML: {problem}{context}.", display, line, column, hint=hint
     )
