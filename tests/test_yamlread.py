@@ -180,3 +180,8 @@ def test_hint_places_count_front_matter_lines() -> None:
 
 def test_other_syntax_errors_get_no_made_up_hint() -> None:
     assert hinted('- id: X\n  summary: "open\n')[2] == ""
+
+
+def test_an_error_at_the_end_of_the_file_is_placed_on_its_last_line() -> None:
+    code, line, column, _ = fail("- id: X\n  summary: [one, two\n")
+    assert (code, line, column) == ("IK004", 2, 21)  # after 'two', not on a line 3
