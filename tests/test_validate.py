@@ -97,7 +97,7 @@ def test_semicolon_and_tab_separated_csv_are_named(
 def test_delimiters_inside_comma_separated_cells_are_not_mistaken(folder: Path) -> None:
     (folder / "records" / "reader-b.csv").write_text("record_id,workers\nR-101,one\n")
     (folder / "surveys" / "staff.csv").write_text(
-        'respondent_id,s01,"notes; kept"\nST-9,agree,a;b\tc\n'
+        'respondent_id,s01,"notes; kept; here; too"\nST-9,agree,a;b\tc\n'
     )
     assert [c for *_, c in run(folder)] == ["IK307"]  # the notes column, not a delimiter
 
