@@ -44,6 +44,22 @@ def test_the_import_contracts_hold() -> None:
     assert "broken" not in result.stdout.lower().replace("0 broken", "")
 
 
+def test_every_module_has_a_layer() -> None:
+    """A new module must be placed in the layers, or it would escape every contract."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and newer
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
+    placed = {m.strip() for line in layers for part in line.split("|") for m in part.split(":")}
+    package = ROOT / "src" / "inspectkit"
+    modules = {
+        f"inspectkit.{p.stem if p.is_file() else p.name}"
+        for p in package.iterdir()
+        if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").is_file()
+    }
+    assert modules - placed == set()
+
+
 @pytest.mark.parametrize(
     ("module", "line", "contract"),
     [

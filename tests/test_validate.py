@@ -57,6 +57,57 @@ def test_windows_1252_csv_says_what_to_do(folder: Path) -> None:
     assert "CSV UTF-8" in messages(folder)[0]
 
 
+def test_excel_unicode_text_is_named_with_how_to_resave(folder: Path) -> None:
+    text = "record_id\tplan-quality\r\nR-101\t4\r\n"
+    (folder / "records" / "reader-b.csv").write_bytes(text.encode("utf-16"))  # BOM first
+    assert run(folder) == [("reader-b.csv", 0, 0, "IK002")]
+    message, hint = messages(folder)[0].split(" | ")
+    assert message == (
+        f"'{_shown(folder, 'records/reader-b.csv')}' was saved as Excel \"Unicode text\" "
+        "(UTF-16, separated by tabs), not as UTF-8 CSV, so it is not read."
+    )
+    assert "binary" not in message
+    assert hint.startswith("In Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'.")
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "named"),
+    [
+        (";", "separated by semicolons (as Excel saves CSV in some European settings)"),
+        ("\t", "separated by tabs (as Excel saves 'Text (Tab delimited)'"),
+    ],
+)
+def test_semicolon_and_tab_separated_csv_are_named(
+    folder: Path, delimiter: str, named: str
+) -> None:
+    rows = [["record_id", "plan-quality", "workers"], ["R-101", "4", "one"]]
+    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
+    (folder / "records" / "reader-b.csv").write_text(text)
+    (folder / "surveys" / "staff.csv").write_text(
+        "\n\n" + delimiter.join(["respondent_id", "s01"]) + "\nST-9" + delimiter + "agree\n"
+    )
+    assert run(folder) == [("reader-b.csv", 1, 1, "IK013"), ("staff.csv", 3, 1, "IK013")]
+    for shown in messages(folder):
+        message, hint = shown.split(" | ")
+        assert named in message and "not by commas" in message
+        assert "record_id" not in message and "respondent_id" not in message
+        assert "File > Save As > 'CSV UTF-8 (Comma delimited)'" in hint
+
+
+def test_delimiters_inside_comma_separated_cells_are_not_mistaken(folder: Path) -> None:
+    (folder / "records" / "reader-b.csv").write_text("record_id,workers\nR-101,one\n")
+    (folder / "surveys" / "staff.csv").write_text(
+        'respondent_id,s01,"notes; kept; here; too"\nST-9,agree,a;b\tc\n'
+    )
+    assert [c for *_, c in run(folder)] == ["IK307"]  # the notes column, not a delimiter
+
+
+def _shown(folder: Path, rel: str) -> str:
+    from inspectkit.textfile import display_path
+
+    return display_path(folder / rel)
+
+
 def test_csv_quoted_commas_and_newlines(folder: Path) -> None:
     (folder / "records" / "reader-b.csv").write_text(
         'record_id,workers\n"R-101","three or more"\n"R-\n102",one\nR-103,"two, maybe"\n'
@@ -104,15 +155,20 @@ def test_yaml_mistakes_in_evidence(folder: Path) -> None:
         "  date: 2026-02-30\n"
         "  summery: typo\n"
     )
+    # field errors and reference errors of the same items, all in one run
     assert run(folder) == [
+        ("more.yaml", 1, 7, "IK205"),
+        ("more.yaml", 2, 11, "IK302"),
+        ("more.yaml", 3, 16, "IK301"),
         ("more.yaml", 4, 12, "IK204"),
         ("more.yaml", 11, 9, "IK207"),
         ("more.yaml", 12, 3, "IK202"),
     ]
     text = messages(folder)
-    assert "Did you mean 'strength'?" in text[0]
-    assert "Did you mean 'summary'?" in text[2]
-    # fix the field errors: then the references are checked
+    assert "Did you mean 'focus-group'?" in text[1]
+    assert "Did you mean 'strength'?" in text[3]
+    assert "Did you mean 'summary'?" in text[5]
+    # fix the field errors: the reference errors stay, once each
     fixed = (folder / "evidence" / "more.yaml").read_text().replace("strenght", "strength")
     fixed = fixed.replace("2026-02-30", "2026-02-28").replace("  summery: typo\n", "")
     (folder / "evidence" / "more.yaml").write_text(fixed)
@@ -141,8 +197,76 @@ def test_evaluation_problems(folder: Path) -> None:
         ("evaluations.yaml", 2, 10, "IK308"),
         ("evaluations.yaml", 4, 12, "IK207"),
         ("evaluations.yaml", 5, 3, "IK211"),
+        ("evaluations.yaml", 5, 14, "IK212"),
         ("evaluations.yaml", 7, 14, "IK309"),
     ]
+
+
+def test_item_with_a_field_error_still_has_its_references_checked(folder: Path) -> None:
+    (folder / "evidence" / "more.yaml").write_text(
+        "- id: FG-10\n"
+        "  source: focus-group\n"
+        "  indicators: ['2.7', {bad: id}]\n"
+        "  themes: [safety, not-a-theme]\n"
+        "  finding: strength\n"
+        "  summery: typo for summary\n"
+    )
+    assert run(folder) == [
+        ("more.yaml", 1, 3, "IK203"),  # summary missing
+        ("more.yaml", 3, 16, "IK301"),  # '2.7' still checked although the model failed
+        ("more.yaml", 3, 23, "IK204"),  # the mapping is reported once, as a wrong value
+        ("more.yaml", 4, 20, "IK304"),
+        ("more.yaml", 6, 3, "IK202"),
+    ]
+    assert "Did you mean 'summary'?" in messages(folder)[4]
+
+
+def test_markdown_item_with_a_field_error_still_has_its_references_checked(
+    folder: Path,
+) -> None:
+    (folder / "evidence" / "note.md").write_text(
+        "---\nid: OBS-01\nsource: observatoin\nindicators: ['2.7']\nfinding: strong\n"
+        "summary: Seen at home.\n---\nNotes.\n"
+    )
+    assert run(folder) == [
+        ("note.md", 3, 9, "IK302"),
+        ("note.md", 4, 14, "IK301"),
+        ("note.md", 5, 10, "IK204"),
+    ]
+
+
+def test_evaluation_with_a_field_error_still_has_its_grades_checked(folder: Path) -> None:
+    (folder / "evaluations.yaml").write_text(
+        "- indicator: '2.1'\n  grade: 7\n  rationale: Strong.\n  decidd: 2026-03-01\n"
+        "  independent:\n    - {evaluator: A, grade: 8}\n    - {grade: 4}\n"
+    )
+    assert run(folder) == [
+        ("evaluations.yaml", 2, 10, "IK308"),
+        ("evaluations.yaml", 4, 3, "IK202"),
+        ("evaluations.yaml", 6, 29, "IK308"),
+        ("evaluations.yaml", 7, 7, "IK203"),  # evaluator missing; grade 4 is fine
+    ]
+    # a model-level failure (no grade at all) and an unknown indicator, in one run
+    (folder / "evaluations.yaml").write_text("- indicator: '2.7'\n  rationale: Strong.\n")
+    assert run(folder) == [
+        ("evaluations.yaml", 1, 1, "IK404"),  # the graded 2.1 has no evaluation yet
+        ("evaluations.yaml", 1, 3, "IK204"),
+        ("evaluations.yaml", 1, 14, "IK301"),
+    ]
+
+
+def test_misspelt_grade_label_gets_a_did_you_mean(folder: Path) -> None:
+    (folder / "evaluations.yaml").write_text(
+        "- indicator: '2.1'\n  grade: very gud\n  rationale: Strong.\n"
+    )
+    assert run(folder) == [("evaluations.yaml", 2, 10, "IK308")]
+    hint = messages(folder)[0].split(" | ")[1]
+    assert hint.startswith("Did you mean 'Very good'? Use one of 6 (Excellent)")
+    # a label that only adds a prefix is the opposite word: no suggestion
+    (folder / "evaluations.yaml").write_text(
+        "- indicator: '2.1'\n  grade: satisfactory\n  rationale: Strong.\n"
+    )
+    assert "Did you mean" not in messages(folder)[0]
 
 
 def test_manifest_period_and_missing_partnership(folder: Path) -> None:

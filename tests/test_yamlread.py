@@ -119,3 +119,69 @@ def test_non_regular_and_missing_files(tmp_path: Path) -> None:
     with pytest.raises(ReadFailure) as info:
         load_yaml_file(tmp_path / "nope.yaml", "nope.yaml")
     assert info.value.diagnostic.code == "IK001"
+
+
+def hinted(text: str) -> tuple[int, int, str]:
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_text(text, "f.yaml")
+    d = info.value.diagnostic
+    assert d.code == "IK004"
+    return d.line, d.column, d.hint
+
+
+COLON = 'quote the text ("...") or use >-'
+APOSTROPHE = "double the apostrophe ('') or put the whole text in double quotes"
+INDENT = "This key is indented differently from the keys above it"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "words"),
+    [
+        # the colon of "told us: workers", not the key's own colon
+        ("- id: X\n  summary: Parents told us: workers listened.\n", (2, 27), COLON),
+        ("- id: X\n  summary: >-\n    fine: here\n  quote: He said: no\n", (4, 17), COLON),
+        # the apostrophe that ended the quoted text, not the word after it
+        ("- id: X\n  summary: 'The child's plan was reviewed.'\n", (2, 22), APOSTROPHE),
+        ("- id: X\n  summary: 'It is\n    the child's plan'\n", (3, 14), APOSTROPHE),
+        # the start of the key, whether indented more or less than the keys above
+        ("- id: X\n  source: doc\n   indicators: ['2.1']\n", (3, 4), INDENT),
+        ("- id: X\n  source: doc\n indicators: ['2.1']\n  finding: strength\n", (3, 2), INDENT),
+        ("framework: x\npartnership: y\n  title: z\n", (3, 3), INDENT),
+        ("period:\n  start: 2026-01-01\n end: 2026-02-01\n", (3, 2), INDENT),
+    ],
+)
+def test_syntax_errors_in_prose_get_a_plain_hint_at_the_mistake(
+    text: str, place: tuple[int, int], words: str
+) -> None:
+    line, column, hint = hinted(text)
+    assert (line, column) == place
+    assert words in hint
+
+
+def test_indent_hint_names_both_columns() -> None:
+    assert (
+        "(it starts in column 4, the key above in column 3)"
+        in hinted("- id: X\n  source: doc\n   indicators: ['2.1']\n")[2]
+    )
+
+
+def test_an_empty_list_kept_beside_entries_is_named() -> None:
+    for text, line in (("# c\n- id: X\n  source: doc\n[]\n", 4), ("[]  # none yet\n- id: X\n", 1)):
+        assert hinted(text) == (line, 1, hinted(text)[2])
+        assert "delete the '[]' line" in hinted(text)[2]
+
+
+def test_hint_places_count_front_matter_lines() -> None:
+    with pytest.raises(ReadFailure) as info:
+        load_yaml_text("id: A\nsummary: Told us: yes\n", "f.md", line_offset=1)
+    d = info.value.diagnostic
+    assert (d.line, d.column) == (3, 17) and COLON in d.hint
+
+
+def test_other_syntax_errors_get_no_made_up_hint() -> None:
+    assert hinted('- id: X\n  summary: "open\n')[2] == ""
+
+
+def test_an_error_at_the_end_of_the_file_is_placed_on_its_last_line() -> None:
+    code, line, column, _ = fail("- id: X\n  summary: [one, two\n")
+    assert (code, line, column) == ("IK004", 2, 21)  # after 'two', not on a line 3

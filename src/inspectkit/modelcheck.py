@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from inspectkit.diagnostics import Diagnostic
-from inspectkit.suggest import closest
+from inspectkit.suggest import did_you_mean
 from inspectkit.yamlread import Path_, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -122,7 +122,7 @@ def _rewrite(
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else ""
         allowed = _allowed_fields(model, loc[:-1])
-        hint = _did_you_mean(name, allowed)
+        hint = did_you_mean(name, allowed)
         return doc.diagnostic(
             codes.unknown,
             f"Unknown field '{name}'{_in(loc[:-1])}.",
@@ -141,7 +141,7 @@ def _rewrite(
         return doc.diagnostic(codes.missing, f"'{where}' is empty: give it a value.", path)
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
-        hint = _did_you_mean(str(value), choices)
+        hint = did_you_mean(str(value), choices)
         return doc.diagnostic(
             codes.invalid,
             f"{shown} is not allowed for '{where}': use one of {', '.join(choices)}.",
@@ -256,11 +256,6 @@ def _pattern_hint(where: str) -> str:
     if where.endswith("version"):
         return "Versions are semantic: MAJOR.MINOR.PATCH, e.g. '1.0.0', in quotes."
     return "Ids use letters, digits, '.', '_' and '-', and start with a letter or digit."
-
-
-def _did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = [m] if (m := closest(word, choices)) else []
-    return f"Did you mean '{close[0]}'?" if close else ""
 
 
 def _list_hint(label: str, names: Sequence[str]) -> str:

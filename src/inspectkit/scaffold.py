@@ -24,6 +24,12 @@ def _choices(values: list[str]) -> str:
     return ", ".join(values) if values else "(none defined)"
 
 
+#: The line that stands for an empty list until the first entry is added. A YAML list
+#: written as lines starting '- ' cannot be empty, so the file needs it; every comment that
+#: says how to add an entry also says to delete it (and the YAML reader's hint names it).
+EMPTY_LIST = "[]   # the list is empty: delete this line when you add the first entry"
+
+
 def manifest_text(fw: Framework) -> str:
     """inspection.yaml for a new inspection of ``fw``."""
     return "\n".join(
@@ -36,12 +42,23 @@ def manifest_text(fw: Framework) -> str:
             "partnership:            # the community planning partnership, e.g. Glenbrae",
             'title: ""',
             'reference: ""',
-            "# period: {start: 2026-01-12, end: 2026-03-27}   # ISO dates, start <= end",
-            "team: []                # roles, not names: e.g. {name: Lead inspector, role: lead}",
+            "# To give the period, remove the '# ' from the next line: ISO dates, start <= end.",
+            "# period: {start: 2026-01-12, end: 2026-03-27}",
+            "# The team by roles, not names: replace [] with e.g. "
+            "[{name: Lead inspector, role: lead}]",
+            "team: []",
             "status: draft           # draft | final",
             "",
         ]
     )
+
+
+def _example_grade(fw: Framework) -> str:
+    """A grade for the commented examples: the point in the middle of the scale."""
+    if fw.scale is None or not fw.scale.points:
+        return ""
+    points = sorted(p.value for p in fw.scale.points)
+    return str(points[len(points) // 2])
 
 
 def evidence_text(fw: Framework) -> str:
@@ -63,14 +80,16 @@ def evidence_text(fw: Framework) -> str:
     return "\n".join(
         [
             _schema_line("evidence", 1),
-            "# Qualitative evidence: one entry per finding. Copy the example, remove the '# '",
-            "# and fill it in. Keep it anonymous: no names, dates of birth, addresses or numbers",
-            "# that could identify a child or family.",
+            "# Qualitative evidence: one entry per finding. Keep it anonymous: no names, dates",
+            "# of birth, addresses or numbers that could identify a child or family.",
             f"# Sources: {_choices(sources)}",
             f"# Indicators graded: {_choices(fw.graded)}",
             "#",
+            "# To add the first entry: delete the '[]' line at the end, then remove the '# '",
+            "# from the example below and fill it in. Copy it for each further entry.",
+            "#",
             *(f"# {line}" for line in example),
-            "[]",
+            EMPTY_LIST,
             "",
         ]
     )
@@ -81,7 +100,8 @@ def evaluations_text(fw: Framework) -> str:
     lines = [
         _schema_line("evaluations", 0),
         "# The team's evaluations: one entry per graded indicator, each with its rationale.",
-        "# Remove the '# ' from an entry once the team has moderated it.",
+        "# To record one once the team has moderated it: delete the '[]' line at the end (for",
+        "# the first entry only), then remove the '# ' from that indicator's entry below.",
     ]
     if fw.scale is not None:
         lines.append("# Scale: " + ", ".join(f"{p.value} {p.label}" for p in fw.scale.points))
@@ -91,13 +111,13 @@ def evaluations_text(fw: Framework) -> str:
         lines += [
             "#",
             f'# - indicator: "{indicator_id}"      # {title}',
-            "#   grade: 4",
+            f"#   grade: {_example_grade(fw)}",
             "#   rationale: >-",
             "#     The evidence that led the team to this grade.",
             "#   decided: 2026-03-20",
             "#   moderated_by: [lead]",
         ]
-    return "\n".join([*lines, "[]", ""])
+    return "\n".join([*lines, EMPTY_LIST, ""])
 
 
 def scaffold_files(fw: Framework) -> dict[str, str]:

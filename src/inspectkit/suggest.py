@@ -10,11 +10,18 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 
-def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The choice most like ``word`` (ratio at least ``cutoff``), earliest on a tie."""
+def closest(
+    word: str, choices: Iterable[str], cutoff: float = 0.6, *, fold_case: bool = False
+) -> str | None:
+    """The choice most like ``word`` (ratio at least ``cutoff``), earliest on a tie.
+
+    With ``fold_case`` letter case is ignored in the comparison; the choice is returned as
+    it is spelt.
+    """
     best, best_ratio = None, cutoff
+    probe = word.casefold() if fold_case else word
     for choice in choices:
-        matcher = SequenceMatcher(None, word, choice)
+        matcher = SequenceMatcher(None, probe, choice.casefold() if fold_case else choice)
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
             continue
         ratio = matcher.ratio()
@@ -24,8 +31,14 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
 
 
 def did_you_mean(
-    word: str, choices: Iterable[str], cutoff: float = 0.6, *, shown: str = "{}"
+    word: str,
+    choices: Iterable[str],
+    cutoff: float = 0.6,
+    *,
+    fold_case: bool = False,
+    shown: str = "{}",
 ) -> str:
-    """ "Did you mean 'x'?" or an empty string; ``shown`` dresses the choice ("{}.csv")."""
-    match = closest(word, choices, cutoff)
+    """ "Did you mean 'x'?" or an empty string (see :func:`closest`); ``shown`` dresses the
+    choice ("{}.csv")."""
+    match = closest(word, choices, cutoff, fold_case=fold_case)
     return f"Did you mean '{shown.format(match)}'?" if match else ""

@@ -68,16 +68,17 @@ def validate_folder(
         if ref is not None:
             fw = _framework(folder, ref, registry)
     for path in files.evidence:
-        folder.items += loader.load_items(path, problems)
+        folder.items += loader.load_items(path, problems, folder.rejected_items)
     folder.records = load_records(files.records, fw, problems)
     for path in files.surveys:
         folder.responses += load_survey(path, fw, problems)
         folder.survey_files[path.stem.lower()] = display_path(path)
     if files.evaluations is not None:
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(
-            files.evaluations, problems
+            files.evaluations, problems, folder.rejected_evaluations
         )
     folder.record_files = [display_path(p) for p in files.records]
+    folder.evidence_files = [display_path(p) for p in files.evidence]
     listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]
     folder.files = sorted(display_path(p) for p in listed if p is not None)
     if fw is not None:

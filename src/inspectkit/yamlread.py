@@ -21,6 +21,7 @@ import yaml
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ReadFailure
 from inspectkit.textfile import decode, read_bytes
+from inspectkit.yamlhints import syntax_hint
 
 try:  # libyaml's C parser where present: several times faster
     from yaml import CSafeLoader as _Loader
@@ -191,17 +192,22 @@ def _syntax_diagnostic(
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 + offset) if mark else 0
     column = (mark.column + 1) if mark else 0
+    lines = text.splitlines()
+    if mark and lines and mark.line >= len(lines):
+        # The parser stops past the last line break: place it at the end of the last line,
+        # a line the file has (editors and annotations cannot show the one after it).
+        line, column = len(lines) + offset, len(lines[-1]) + 1
     problem = (exc.problem or "syntax error").rstrip(".")
     problem = re.sub(r"[^\x20-\x7e]", "?", problem)  # never echo control bytes
     context = f" ({exc.context})" if exc.context else ""
     hint = ""
-    source_line = (
-        text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-    )
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         hint = "YAML does not allow tabs for indentation: indent with spaces."
     elif "unacceptable character" in problem or "control characters" in problem:
         hint = "Remove the control character; YAML files hold printable text only."
+    elif mark and (found := syntax_hint(problem, text, mark.line, mark.column)):
+        hint, line, column = found.text, found.line + offset, found.column
     return Diagnostic(
         "IK004", f"Not valid YAML: {problem}{context}.", display, line, column, hint=hint
     )

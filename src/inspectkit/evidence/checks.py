@@ -1,13 +1,21 @@
-"""Checks of an evidence folder against its framework: references, ids, dates, sufficiency."""
+"""Checks of an evidence folder against its framework: references, ids, dates, sufficiency.
+
+References are checked on every entry, including those whose model failed for another
+field (read field by field, see :mod:`inspectkit.evidence.salvage`), so that one run
+reports every problem.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from inspectkit.diagnostics import Diagnostic
-from inspectkit.evidence.folder import EvidenceFolder, Placed
+from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Period
+from inspectkit.evidence.salvage import raw_date, raw_grade, raw_id, raw_ids, raw_independent
+from inspectkit.evidence.sufficiency import check_sufficiency
 from inspectkit.framework.models import Framework
 from inspectkit.suggest import did_you_mean
 from inspectkit.yamlread import Path_, YamlDocument
@@ -18,7 +26,7 @@ def check_folder(folder: EvidenceFolder, fw: Framework) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out += _check_items(folder, fw)
     out += _check_evaluations(folder, fw)
-    out += _check_sufficiency(folder, fw)
+    out += check_sufficiency(folder, fw)
     return out
 
 
@@ -33,45 +41,90 @@ def _unknown(
     )
 
 
-def _check_items(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
-    # Ordered (dicts, not sets) so that suggestions are the same on every run.
-    sources = dict.fromkeys(s.id for s in fw.evidence_sources)
-    indicators = dict.fromkeys(i.id for i in fw.indicators)
-    lines = dict.fromkeys(loe.id for loe in fw.lines_of_enquiry)
-    themes = dict.fromkeys(t.id for t in fw.themes)
-    period = _period(folder)
-    first: dict[str, Placed] = {}
+_ITEM_LISTS = ("indicators", "lines_of_enquiry", "themes")
+
+
+@dataclass(frozen=True)
+class _ItemRefs:
+    """What an evidence item refers to; None where a field is missing or itself wrong."""
+
+    doc: YamlDocument
+    path: Path_
+    source: str | None
+    lists: dict[str, Sequence[str | None]]
+    date: dt.date | None
+
+
+def _item_refs(folder: EvidenceFolder) -> Iterator[_ItemRefs]:
     for placed in folder.items:
         item: EvidenceItem = placed.model
-        doc, path = placed.doc, placed.path
-        if item.id in first:
-            seen = first[item.id]
+        lists = {name: getattr(item, name) for name in _ITEM_LISTS}
+        yield _ItemRefs(placed.doc, placed.path, item.source, lists, item.date)
+    for entry in folder.rejected_items:
+        data = entry.data
+        lists = {name: raw_ids(data.get(name)) for name in _ITEM_LISTS}
+        source, date = raw_id(data.get("source")), raw_date(data.get("date"))
+        yield _ItemRefs(entry.doc, entry.path, source, lists, date)
+
+
+def _check_items(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
+    yield from _duplicate_items(folder)
+    # Ordered (dicts, not sets) so that suggestions are the same on every run.
+    sources = dict.fromkeys(s.id for s in fw.evidence_sources)
+    known = {
+        "indicators": ("IK301", "indicator", dict.fromkeys(i.id for i in fw.indicators)),
+        "lines_of_enquiry": (
+            "IK303",
+            fw.enquiry_term,
+            dict.fromkeys(loe.id for loe in fw.lines_of_enquiry),
+        ),
+        "themes": ("IK304", "theme", dict.fromkeys(t.id for t in fw.themes)),
+    }
+    period = _period(folder)
+    for refs in _item_refs(folder):
+        doc, path = refs.doc, refs.path
+        if refs.source is not None and refs.source not in sources:
+            yield _unknown(doc, (*path, "source"), "IK302", "evidence source", refs.source, sources)
+        for name, (code, what, ids) in known.items():
+            for j, value in enumerate(refs.lists[name]):
+                if value is not None and value not in ids:
+                    yield _unknown(doc, (*path, name, j), code, what, value, ids)
+        if refs.date and period and not period.start <= refs.date <= period.end:
+            yield doc.diagnostic(
+                "IK213",
+                f"The date {refs.date} is outside the inspection "
+                f"period ({period.start} to {period.end}).",
+                (*path, "date"),
+            )
+
+
+_Named = tuple[YamlDocument, Path_, str | None]
+
+
+def _in_order(named: list[_Named], files: Sequence[str]) -> list[_Named]:
+    """Entries in the order they were read: by file, then by place in the file."""
+    rank = {name: n for n, name in enumerate(files)}
+    return sorted(named, key=lambda e: (rank.get(e[0].display, len(rank)), e[0].display, e[1]))
+
+
+def _duplicate_items(folder: EvidenceFolder) -> Iterator[Diagnostic]:
+    named: list[_Named] = [(p.doc, p.path, p.model.id) for p in folder.items]
+    named += [(r.doc, r.path, raw_id(r.data.get("id"))) for r in folder.rejected_items]
+    first: dict[str, _Named] = {}
+    for doc, path, ident in _in_order(named, folder.evidence_files):
+        if ident is None:
+            continue
+        if ident in first:
+            seen_doc, seen_path, _ = first[ident]
             yield doc.diagnostic(
                 "IK205",
-                f"The evidence id '{item.id}' is already used at "
-                f"{seen.doc.display}:{seen.doc.place((*seen.path, 'id'))[0]}.",
+                f"The evidence id '{ident}' is already used at "
+                f"{seen_doc.display}:{seen_doc.place((*seen_path, 'id'))[0]}.",
                 (*path, "id"),
                 hint="Give each item its own id.",
             )
         else:
-            first[item.id] = placed
-        if item.source not in sources:
-            yield _unknown(doc, (*path, "source"), "IK302", "evidence source", item.source, sources)
-        for field, code, what, known in (
-            ("indicators", "IK301", "indicator", indicators),
-            ("lines_of_enquiry", "IK303", fw.enquiry_term, lines),
-            ("themes", "IK304", "theme", themes),
-        ):
-            for j, value in enumerate(getattr(item, field)):
-                if value not in known:
-                    yield _unknown(doc, (*path, field, j), code, what, value, known)
-        if item.date and period and not period.start <= item.date <= period.end:
-            yield doc.diagnostic(
-                "IK213",
-                f"The date {item.date} is outside the inspection "
-                f"period ({period.start} to {period.end}).",
-                (*path, "date"),
-            )
+            first[ident] = (doc, path, ident)
 
 
 def _period(folder: EvidenceFolder) -> Period | None:
@@ -85,139 +138,100 @@ def _scale_value(fw: Framework, grade: int | str) -> int | None:
     return fw.scale.value_of(grade)
 
 
-def _check_evaluations(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
-    indicators = dict.fromkeys(i.id for i in fw.indicators)
-    first: dict[str, Placed] = {}
-    period = _period(folder)
+@dataclass(frozen=True)
+class _EvaluationRefs:
+    """What an evaluation refers to; None where a field is missing or itself wrong."""
+
+    doc: YamlDocument
+    path: Path_
+    indicator: str | None
+    grade: int | str | None
+    independent: Sequence[int | str | None]
+    decided: dt.date | None
+
+
+def _evaluation_refs(folder: EvidenceFolder) -> Iterator[_EvaluationRefs]:
     for placed in folder.evaluations:
         ev: Evaluation = placed.model
-        doc, path = placed.doc, placed.path
-        if ev.indicator not in indicators:
+        independent = [g.grade for g in ev.independent]
+        yield _EvaluationRefs(
+            placed.doc, placed.path, ev.indicator, ev.grade, independent, ev.decided
+        )
+    for entry in folder.rejected_evaluations:
+        data = entry.data
+        yield _EvaluationRefs(
+            entry.doc,
+            entry.path,
+            raw_id(data.get("indicator")),
+            raw_grade(data.get("grade")),
+            raw_independent(data.get("independent")),
+            raw_date(data.get("decided")),
+        )
+
+
+def _check_evaluations(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
+    yield from _duplicate_evaluations(folder)
+    indicators = dict.fromkeys(i.id for i in fw.indicators)
+    period = _period(folder)
+    for refs in _evaluation_refs(folder):
+        doc, path = refs.doc, refs.path
+        if refs.indicator is not None and refs.indicator not in indicators:
             yield _unknown(
-                doc, (*path, "indicator"), "IK301", "indicator", ev.indicator, indicators
+                doc, (*path, "indicator"), "IK301", "indicator", refs.indicator, indicators
             )
-        elif ev.indicator not in fw.graded:
+        elif refs.indicator is not None and refs.indicator not in fw.graded:
             yield doc.diagnostic(
                 "IK309",
-                f"Indicator {ev.indicator} is not graded in this "
+                f"Indicator {refs.indicator} is not graded in this "
                 f"programme (graded: {', '.join(fw.graded) or 'none'}).",
                 (*path, "indicator"),
             )
-        if ev.indicator in first:
-            line = first[ev.indicator].doc.place((*first[ev.indicator].path, "indicator"))[0]
-            yield doc.diagnostic(
-                "IK212",
-                f"Indicator {ev.indicator} is already evaluated at "
-                f"line {line}; keep one evaluation per indicator.",
-                (*path, "indicator"),
-            )
-        first.setdefault(ev.indicator, placed)
-        grades = [((*path, "grade"), ev.grade)] if ev.grade is not None else []
-        grades += [
-            ((*path, "independent", k, "grade"), g.grade) for k, g in enumerate(ev.independent)
-        ]
+        grades = [((*path, "grade"), refs.grade)]
+        grades += [((*path, "independent", k, "grade"), g) for k, g in enumerate(refs.independent)]
         for where, grade in grades:
-            if _scale_value(fw, grade) is None:
-                assert fw.scale is not None
-                labels = ", ".join(f"{p.value} ({p.label})" for p in fw.scale.points)
-                yield doc.diagnostic(
-                    "IK308",
-                    f"'{grade}' is not a point of the scale.",
-                    where,
-                    hint=f"Use one of {labels}.",
-                )
-        if ev.decided and period and ev.decided < period.start:
+            if grade is not None and _scale_value(fw, grade) is None:
+                yield _off_scale(doc, where, grade, fw)
+        if refs.decided and period and refs.decided < period.start:
             yield doc.diagnostic(
                 "IK207",
-                f"The evaluation is dated {ev.decided}, before the "
+                f"The evaluation is dated {refs.decided}, before the "
                 f"inspection period starts ({period.start}).",
                 (*path, "decided"),
             )
 
 
-@dataclass
-class _Coverage:
-    kinds: set[str]
-    voices: bool
-    records: int
-
-
-def coverage(folder: EvidenceFolder, fw: Framework, indicator: str) -> _Coverage:
-    """Which kinds of evidence inform ``indicator``, whether children's or families' views
-    are among them, and how many records answer its questions."""
-    sources = {s.id: s for s in fw.evidence_sources}
-    kinds: set[str] = set()
-    voices = False
-    for placed in folder.items:
-        item: EvidenceItem = placed.model
-        if indicator in item.indicators and item.source in sources:
-            source = sources[item.source]
-            kinds.add("documents" if source.kind == "document" else "qualitative")
-            voices = voices or bool({"children", "families"} & set(source.voices))
-    questions = (
-        {q.id for q in fw.record_reading.questions if indicator in q.indicators}
-        if fw.record_reading
-        else set()
+def _off_scale(doc: YamlDocument, where: Path_, grade: int | str, fw: Framework) -> Diagnostic:
+    """IK308, with a did-you-mean for a misspelt label ("very gud": 'Very good')."""
+    assert fw.scale is not None
+    word = str(grade).strip()
+    # A label that only adds letters in front of the word ("un" + "satisfactory") usually
+    # means its opposite: never suggest it.
+    labels = [p.label for p in fw.scale.points if not p.label.casefold().endswith(word.casefold())]
+    listed = ", ".join(f"{p.value} ({p.label})" for p in fw.scale.points)
+    close = did_you_mean(word, labels, fold_case=True)
+    return doc.diagnostic(
+        "IK308",
+        f"'{grade}' is not a point of the scale.",
+        where,
+        hint=f"{close} Use one of {listed}." if close else f"Use one of {listed}.",
     )
-    records = sum(1 for r in folder.records if questions & set(r.answers))
-    if records:
-        kinds.add("records")
-    for survey in fw.surveys:
-        asked = {q.id for q in survey.questions if indicator in q.indicators}
-        if any(r.survey == survey.id and asked & set(r.answers) for r in folder.responses):
-            kinds.add("surveys")
-            voices = voices or survey.audience in ("children", "parents")
-    return _Coverage(kinds, voices, records)
 
 
-def _check_sufficiency(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
-    if folder.manifest_doc is None:
-        return
-    doc = folder.manifest_doc
-    for indicator in fw.graded:
-        cov = coverage(folder, fw, indicator)
-        where: Path_ = ("framework",)
-        if not cov.kinds:
-            yield doc.diagnostic(
-                "IK310",
-                f"Graded indicator {indicator} has no evidence at all: "
-                "no items, no record answers and no survey answers.",
-                where,
-            )
+def _duplicate_evaluations(folder: EvidenceFolder) -> Iterator[Diagnostic]:
+    named: list[_Named] = [(p.doc, p.path, p.model.indicator) for p in folder.evaluations]
+    named += [(r.doc, r.path, raw_id(r.data.get("indicator"))) for r in folder.rejected_evaluations]
+    first: dict[str, _Named] = {}
+    for doc, path, indicator in _in_order(named, ()):
+        if indicator is None:
             continue
-        if len(cov.kinds) == 1:
+        if indicator in first:
+            seen_doc, seen_path, _ = first[indicator]
+            line = seen_doc.place((*seen_path, "indicator"))[0]
             yield doc.diagnostic(
-                "IK401",
-                f"Graded indicator {indicator} rests on one kind of "
-                f"evidence only ({next(iter(cov.kinds))}).",
-                where,
-                hint="Triangulate: add record reading, surveys or meetings.",
+                "IK212",
+                f"Indicator {indicator} is already evaluated at "
+                f"line {line}; keep one evaluation per indicator.",
+                (*path, "indicator"),
             )
-        if not cov.voices:
-            yield doc.diagnostic(
-                "IK402",
-                f"Graded indicator {indicator} has no evidence of children's or families' views.",
-                where,
-                hint="Add evidence from meeting children or families, or their survey answers.",
-            )
-        minimum = fw.record_reading.minimum_records if fw.record_reading else 0
-        if cov.records < minimum:
-            yield doc.diagnostic(
-                "IK403",
-                f"Only {cov.records} records inform graded indicator "
-                f"{indicator}; the framework asks for at least {minimum}.",
-                where,
-            )
-    if folder.evaluations_doc is not None:
-        # Entries that failed validation still name their indicator: no second complaint.
-        raw = folder.evaluations_doc.data if isinstance(folder.evaluations_doc.data, list) else []
-        evaluated = {
-            str(getattr(e.get("indicator"), "text", e.get("indicator")))
-            for e in raw
-            if isinstance(e, dict)
-        }
-        for indicator in fw.graded:
-            if indicator not in evaluated:
-                yield folder.evaluations_doc.diagnostic(
-                    "IK404", f"Graded indicator {indicator} has no team evaluation yet.", ()
-                )
+        else:
+            first[indicator] = (doc, path, indicator)

@@ -17,6 +17,17 @@ from inspectkit.textfile import decode, read_bytes
 
 MAX_ROWS = 100_000
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_RESAVE = (
+    "In Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'. In LibreOffice: File > "
+    "Save As > 'Text CSV', with UTF-8 and ',' as the field delimiter."
+)
+# What each delimiter other than a comma says about how the file was saved.
+_DELIMITERS = {
+    ";": "semicolons (as Excel saves CSV in some European settings)",
+    "\t": "tabs (as Excel saves 'Text (Tab delimited)', or as a copy from a spreadsheet)",
+}
+
 
 @dataclass(frozen=True)
 class CsvRow:
@@ -42,10 +53,15 @@ def read_csv(path: Path, display: str) -> CsvTable:
         ReadFailure: the file is unreadable, binary, not UTF-8, or has no header.
     """
     data = read_bytes(path, display)
+    if data.startswith(_UTF16_BOMS):
+        raise ReadFailure(_utf16(data, display))
     try:
         text = decode(data, display)
     except ReadFailure as exc:
         raise ReadFailure(_as_field(exc.diagnostic, data)) from None
+    problem = _other_delimiter(text, display)
+    if problem is not None:
+        raise ReadFailure(problem)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[CsvRow] = []
     header: tuple[str, ...] | None = None
@@ -110,3 +126,48 @@ def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
         diagnostic.severity,
         diagnostic.hint,
     )
+
+
+def _utf16(data: bytes, display: str) -> Diagnostic:
+    """Excel's "Unicode text" is UTF-16 with a BOM and tabs: name it, and say how to re-save."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        text = ""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    saved_as = (
+        'Excel "Unicode text" (UTF-16, separated by tabs)' if "\t" in first else "UTF-16 text"
+    )
+    return Diagnostic(
+        "IK002",
+        f"'{display}' was saved as {saved_as}, not as UTF-8 CSV, so it is not read.",
+        display,
+        hint=_RESAVE,
+    )
+
+
+def _other_delimiter(text: str, display: str) -> Diagnostic | None:
+    """A file separated by semicolons or tabs instead of commas, named as such.
+
+    The header decides: if its first comma-separated cell holds another delimiter that
+    splits the header into more columns, the file uses that delimiter.
+    """
+    lines = text.splitlines()
+    number, header = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), (0, ""))
+    try:
+        by_comma = next(csv.reader([header]), None) or [""]
+        split = {d: next(csv.reader([header], delimiter=d), []) for d in _DELIMITERS}
+    except csv.Error:  # reported as it is read
+        return None
+    for delimiter, how in _DELIMITERS.items():
+        if delimiter in by_comma[0] and len(split[delimiter]) > len(by_comma):
+            return Diagnostic(
+                "IK013",
+                f"'{display}' is separated by {how}, not by commas, so its columns "
+                "cannot be told apart.",
+                display,
+                number,
+                1,
+                hint=_RESAVE,
+            )
+    return None

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import InputError, ReadFailure
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
+from inspectkit.evidence.salvage import Rejected
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.files import CONTRACT_FOLDERS, EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.modelcheck import ErrorCodes, validate
@@ -53,9 +54,13 @@ class EvidenceFolder:
     items: list[Placed] = field(default_factory=list)
     evaluations: list[Placed] = field(default_factory=list)
     evaluations_doc: YamlDocument | None = None
+    # Entries whose model failed, kept so that their references are still checked.
+    rejected_items: list[Rejected] = field(default_factory=list)
+    rejected_evaluations: list[Rejected] = field(default_factory=list)
     records: list[RecordRead] = field(default_factory=list)
     responses: list[SurveyResponse] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
+    evidence_files: list[str] = field(default_factory=list)  # in the order they were read
     survey_files: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
@@ -237,15 +242,21 @@ def _raw_period(data: Any) -> Period | None:
         return None
 
 
-def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:
-    """Read the evidence items of one .yaml (a list, or one item) or .md file."""
+def load_items(
+    path: Path, problems: list[Diagnostic], rejected: list[Rejected] | None = None
+) -> list[Placed]:
+    """Read the evidence items of one .yaml (a list, or one item) or .md file.
+
+    Items that fail validation are added to ``rejected`` (when given) with their raw fields.
+    """
+    rejected = [] if rejected is None else rejected
     if path.suffix.lower() == ".md":
-        return _markdown_item(path, problems)
+        return _markdown_item(path, problems, rejected)
     doc = load_yaml(path, problems)
     if doc is None:
         return []
     if isinstance(doc.data, dict):
-        return _one_item(doc, doc.data, (), problems)
+        return _one_item(doc, doc.data, (), problems, rejected)
     if not isinstance(doc.data, list):
         problems.append(
             doc.diagnostic(
@@ -261,12 +272,16 @@ def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:
     except ValidationError:
         placed = []
         for i, data in enumerate(doc.data):
-            placed += _one_item(doc, data, (i,), problems)
+            placed += _one_item(doc, data, (i,), problems, rejected)
         return placed
 
 
 def _one_item(
-    doc: YamlDocument, data: Any, path: Path_, problems: list[Diagnostic]
+    doc: YamlDocument,
+    data: Any,
+    path: Path_,
+    problems: list[Diagnostic],
+    rejected: list[Rejected],
 ) -> list[Placed]:
     if not isinstance(data, dict):
         problems.append(
@@ -279,10 +294,15 @@ def _one_item(
         return []
     item, found = validate(EvidenceItem, doc, CODES, data=data, base_path=path)
     problems += found
-    return [Placed(item, doc, path)] if item else []
+    if item is None:
+        rejected.append(Rejected(data, doc, path))
+        return []
+    return [Placed(item, doc, path)]
 
 
-def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
+def _markdown_item(
+    path: Path, problems: list[Diagnostic], rejected: list[Rejected]
+) -> list[Placed]:
     display = display_path(path)
     try:
         text = decode(read_bytes(path, display), display)
@@ -330,13 +350,16 @@ def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
         )
     elif body:
         data["detail"] = body
-    return _one_item(doc, data, (), problems)
+    return _one_item(doc, data, (), problems, rejected)
 
 
 def load_evaluations(
-    path: Path, problems: list[Diagnostic]
+    path: Path, problems: list[Diagnostic], rejected: list[Rejected] | None = None
 ) -> tuple[list[Placed], YamlDocument | None]:
-    """Read and validate evaluations.yaml (a list of evaluations)."""
+    """Read and validate evaluations.yaml (a list of evaluations).
+
+    Entries that fail validation are added to ``rejected`` (when given) with their raw fields.
+    """
     doc = load_yaml(path, problems)
     if doc is None:
         return [], None
@@ -366,4 +389,6 @@ def load_evaluations(
         problems += found
         if evaluation:
             placed.append(Placed(evaluation, doc, (i,)))
+        elif rejected is not None:
+            rejected.append(Rejected(data, doc, (i,)))
     return placed, doc

@@ -16,7 +16,7 @@ from inspectkit.ids import Id, as_text
 Text = Annotated[str, Field(min_length=1)]
 
 
-def _listify(value: Any) -> Any:
+def listify(value: Any) -> Any:
     """Let a single id stand for a one-item list: ``indicators: "2.1"``."""
     if value is None:
         return []
@@ -25,7 +25,7 @@ def _listify(value: Any) -> Any:
     return value
 
 
-IdList = Annotated[list[Id], BeforeValidator(_listify)]
+IdList = Annotated[list[Id], BeforeValidator(listify)]
 Grade = Annotated[int | str, BeforeValidator(as_text)]
 
 

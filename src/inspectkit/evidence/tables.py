@@ -84,7 +84,6 @@ def _header(
             continue
         question = by_key.get(column_key(name))
         if question is None:
-            close = did_you_mean(name, known)
             problems.append(
                 Diagnostic(
                     "IK307" if what.startswith("survey") else "IK305",
@@ -92,7 +91,7 @@ def _header(
                     table.display,
                     1,
                     index + 1,
-                    hint=close
+                    hint=did_you_mean(name, known)
                     or "Remove the column, or list it in the framework's 'other_columns'.",
                 )
             )
