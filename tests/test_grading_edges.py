@@ -17,7 +17,6 @@ from inspectkit.evidence.tables import SurveyResponse
 from inspectkit.framework.models import Grading
 from inspectkit.grading.engine import propose
 from inspectkit.grading.grade import grade_folder
-from inspectkit.validate import ValidationResult
 from inspectkit.yamlread import YamlDocument
 from tests.test_grading_scenarios import FRAMEWORK, INDICATOR, build
 
@@ -140,5 +139,5 @@ def test_departure_of_exactly_the_departure_points(offset: int) -> None:
     doc = YamlDocument("evaluations.yaml", [{}])
     evaluation = Evaluation(indicator=INDICATOR, grade=team, rationale="The team's view.")
     folder.evaluations = [Placed(evaluation, doc, (0,))]
-    report = grade_folder(ValidationResult(folder, FRAMEWORK))
+    report = grade_folder(folder, FRAMEWORK)
     assert ("IK601" in [d.code for d in report.diagnostics]) is (offset >= 0)

@@ -34,9 +34,12 @@ class Diagnostic:
         message: A plain sentence.
         file: Path of the file as the user named it (POSIX separators), or "" for none.
         line: 1-based line, or 0 when the problem concerns the whole file.
-        column: 1-based column (for CSV files: the field number), or 0.
+        column: 1-based column, or 0; counted in ``unit``.
         severity: Defaults to the code's own severity.
         hint: What to do about it, where that helps.
+        unit: What ``column`` counts: ``character`` in text files, ``field`` in CSV,
+            ``cell`` in a worksheet. Machine formats that place by character (SARIF) give
+            no column in other units.
     """
 
     code: str
@@ -46,6 +49,7 @@ class Diagnostic:
     column: int = 0
     severity: Severity = field(default=None)  # type: ignore[assignment]
     hint: str = ""
+    unit: str = "character"
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -65,7 +69,14 @@ class Diagnostic:
     def with_severity(self, severity: Severity) -> Diagnostic:
         """A copy with another severity (e.g. personal data under --strict)."""
         return Diagnostic(
-            self.code, self.message, self.file, self.line, self.column, severity, self.hint
+            self.code,
+            self.message,
+            self.file,
+            self.line,
+            self.column,
+            severity,
+            self.hint,
+            self.unit,
         )
 
     def to_dict(self) -> dict[str, object]:

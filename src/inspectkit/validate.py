@@ -13,6 +13,7 @@ from inspectkit.evidence import folder as loader
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.personal import scan_folder
+from inspectkit.evidence.readers import reader_for
 from inspectkit.evidence.tables import load_records, load_survey
 from inspectkit.files import EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.framework.models import Framework
@@ -183,7 +184,7 @@ def _validate_lone_file(path: Path) -> ValidationResult:
         folder.manifest, folder.manifest_doc = loader.load_manifest(path, problems)
     elif name in EVALUATION_NAMES:
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(path, problems)
-    elif name.endswith(".csv"):
+    elif reader_for(name) is not None:
         folder.records = load_records([path], None, problems)
     elif name.endswith((".yaml", ".yml")) or (
         name.endswith(".md") and "evidence" in [p.name for p in path.parents]

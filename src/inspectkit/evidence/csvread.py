@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ReadFailure
+from inspectkit.evidence.readers import Table, TableRow
 from inspectkit.textfile import decode, read_bytes
 
 MAX_ROWS = 100_000
@@ -29,29 +30,22 @@ _DELIMITERS = {
 }
 
 
-@dataclass(frozen=True)
-class CsvRow:
-    """One data row: its cells (stripped) and the line it starts on."""
+def read_csv(path: Path, display: str) -> Table:
+    """Read a CSV file into a header and rows (the reader of kind ``csv``).
 
-    line: int
-    cells: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CsvTable:
-    """A parsed CSV file: normalised header names and data rows."""
-
-    display: str
-    header: tuple[str, ...]
-    rows: tuple[CsvRow, ...]
-
-
-def read_csv(path: Path, display: str) -> CsvTable:
-    """Read a CSV file into a header and rows.
+    Every place is a line and a field number.
 
     Raises:
         ReadFailure: the file is unreadable, binary, not UTF-8, or has no header.
     """
+    try:
+        return _read_csv(path, display)
+    except ReadFailure as exc:
+        found = exc.diagnostic
+        raise ReadFailure(replace(found, unit="field") if found.column else found) from None
+
+
+def _read_csv(path: Path, display: str) -> Table:
     data = read_bytes(path, display)
     if data.startswith(_UTF16_BOMS):
         raise ReadFailure(_utf16(data, display))
@@ -63,7 +57,7 @@ def read_csv(path: Path, display: str) -> CsvTable:
     if problem is not None:
         raise ReadFailure(problem)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[CsvRow] = []
+    rows: list[TableRow] = []
     header: tuple[str, ...] | None = None
     line = 1
     try:
@@ -75,7 +69,7 @@ def read_csv(path: Path, display: str) -> CsvTable:
             if header is None:
                 header = tuple(c.lower().lstrip("\ufeff") for c in stripped)
                 continue
-            rows.append(CsvRow(start, stripped))
+            rows.append(TableRow(start, stripped))
             if len(rows) > MAX_ROWS:
                 raise ReadFailure(
                     Diagnostic(
@@ -103,7 +97,7 @@ def read_csv(path: Path, display: str) -> CsvTable:
                 hint="The first row names the columns.",
             )
         )
-    return CsvTable(display, header, tuple(rows))
+    return Table(display, header, tuple(rows), kind="csv", unit="field")
 
 
 def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
@@ -117,14 +111,11 @@ def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
             quoted = not quoted
         elif byte == 0x2C and not quoted:
             field += 1
-    return Diagnostic(
-        diagnostic.code,
-        diagnostic.message.replace(f"column {diagnostic.column}", f"field {field}"),
-        diagnostic.file,
-        diagnostic.line,
-        field,
-        diagnostic.severity,
-        diagnostic.hint,
+    return replace(
+        diagnostic,
+        message=diagnostic.message.replace(f"column {diagnostic.column}", f"field {field}"),
+        column=field,
+        unit="field",
     )
 
 

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import InputError, ReadFailure
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
+from inspectkit.evidence.readers import reader_for
 from inspectkit.evidence.salvage import Rejected
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.files import CONTRACT_FOLDERS, EVALUATION_NAMES, MANIFEST_NAMES
@@ -180,9 +181,9 @@ def _kind(rel: str) -> str:
     top = parts[0]
     if top == "evidence" and name.endswith((".yaml", ".yml", ".md")):
         return "evidence"
-    if top == "records" and name.endswith(".csv"):
+    if top == "records" and reader_for(name) is not None:
         return "records"
-    if top == "surveys" and len(parts) == 2 and name.endswith(".csv"):
+    if top == "surveys" and len(parts) == 2 and reader_for(name) is not None:
         return "surveys"
     return ""
 

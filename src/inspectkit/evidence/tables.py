@@ -14,7 +14,7 @@ from pathlib import Path
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ReadFailure
 from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
-from inspectkit.evidence.csvread import CsvTable, read_csv
+from inspectkit.evidence.readers import Table, read_table
 from inspectkit.framework.models import Framework, column_key
 from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
@@ -49,7 +49,7 @@ Reader = Callable[[str, str], "AnswerValue | Invalid | None"]
 
 
 def _header(
-    table: CsvTable,
+    table: Table,
     id_column: str,
     known: list[str],
     what: str,
@@ -62,12 +62,11 @@ def _header(
     """
     if not table.header or column_key(table.header[0]) != id_column:
         problems.append(
-            Diagnostic(
+            table.diagnostic(
                 "IK208",
                 f"The first column of '{table.display}' should be "
                 f"'{id_column}', not '{table.header[0] if table.header else ''}'"
                 ".",
-                table.display,
                 1,
                 1,
             )
@@ -79,16 +78,15 @@ def _header(
     for index, name in enumerate(table.header[1:], start=1):
         if not name:
             problems.append(
-                Diagnostic("IK208", f"Column {index + 1} has no name.", table.display, 1, index + 1)
+                table.diagnostic("IK208", f"Column {index + 1} has no name.", 1, index + 1)
             )
             continue
         question = by_key.get(column_key(name))
         if question is None:
             problems.append(
-                Diagnostic(
+                table.diagnostic(
                     "IK307" if what.startswith("survey") else "IK305",
                     f"Unknown {what} question '{name}': the framework does not define it.",
-                    table.display,
                     1,
                     index + 1,
                     hint=did_you_mean(name, known)
@@ -98,10 +96,9 @@ def _header(
             continue
         if question in seen:
             problems.append(
-                Diagnostic(
+                table.diagnostic(
                     "IK208",
                     f"The column '{name}' appears twice (first as column {seen[question] + 1}).",
-                    table.display,
                     1,
                     index + 1,
                 )
@@ -116,7 +113,7 @@ Row = tuple[str, int, dict[str, AnswerValue], dict[str, str]]
 
 
 def _rows(
-    table: CsvTable,
+    table: Table,
     columns: dict[int, str],
     read: Reader | None,
     label: str,
@@ -129,10 +126,9 @@ def _rows(
         cells = row.cells
         if len(cells) != width:
             problems.append(
-                Diagnostic(
+                table.diagnostic(
                     "IK209",
                     f"This row has {len(cells)} cells but the header has {width}.",
-                    table.display,
                     row.line,
                     1,
                     hint="Check for a stray comma or a missing cell.",
@@ -140,9 +136,7 @@ def _rows(
             )
             cells = (*cells, *([""] * width))[:width]
         if not cells[0]:
-            problems.append(
-                Diagnostic("IK203", f"The row has no {label}.", table.display, row.line, 1)
-            )
+            problems.append(table.diagnostic("IK203", f"The row has no {label}.", row.line, 1))
             continue
         answers: dict[str, AnswerValue] = {}
         notes: dict[str, str] = {}
@@ -154,11 +148,10 @@ def _rows(
             value = read(question, cells[index]) if read else (cells[index] or None)
             if isinstance(value, Invalid):
                 problems.append(
-                    Diagnostic(
+                    table.diagnostic(
                         "IK210",
                         f"'{cells[index][:40]}' is not an answer to "
                         f"'{question}': use {value.allowed}.",
-                        table.display,
                         row.line,
                         index + 1,
                     )
@@ -169,9 +162,9 @@ def _rows(
     return out
 
 
-def _read_table(path: Path, problems: list[Diagnostic]) -> CsvTable | None:
+def _read_table(path: Path, problems: list[Diagnostic]) -> Table | None:
     try:
-        return read_csv(path, display_path(path))
+        return read_table(path, display_path(path))
     except ReadFailure as exc:
         problems.append(exc.diagnostic)
         return None
@@ -194,10 +187,9 @@ def load_records(
             continue
         if fw is not None and not questions:
             problems.append(
-                Diagnostic(
+                table.diagnostic(
                     "IK305",
                     "The framework has no record-reading template, so records cannot be read.",
-                    table.display,
                 )
             )
             continue
@@ -216,11 +208,10 @@ def load_records(
             if record_id in first:
                 seen = first[record_id]
                 problems.append(
-                    Diagnostic(
+                    table.diagnostic(
                         "IK206",
                         f"Record '{record_id}' was already read at "
                         f"{seen.file}:{seen.line}; each record appears once.",
-                        table.display,
                         line,
                         1,
                     )
@@ -275,11 +266,10 @@ def load_survey(
     ):
         if respondent in first:
             problems.append(
-                Diagnostic(
+                table.diagnostic(
                     "IK206",
                     f"Respondent '{respondent}' already answered at "
                     f"line {first[respondent]}; each respondent appears once.",
-                    display,
                     line,
                     1,
                 )

@@ -372,7 +372,7 @@ def _result(
         if d.line > 0:
             region = {"startLine": d.line}
             # A CSV diagnostic's column is a field number, not a character offset.
-            if d.column > 0 and not d.file.lower().endswith(".csv"):
+            if d.column > 0 and d.unit == "character":
                 region["startColumn"] = d.column
             physical["region"] = region
         result["locations"] = [{"physicalLocation": physical}]
