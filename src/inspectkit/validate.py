@@ -10,6 +10,7 @@ from pathlib import Path
 from inspectkit.diagnostics import Diagnostic, sort_diagnostics
 from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
+from inspectkit.evidence.accepted import load_acceptances
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.personal import scan_folder
@@ -79,6 +80,7 @@ def validate_folder(
     folder.record_files = [display_path(p) for p in files.records]
     listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]
     folder.files = sorted(display_path(p) for p in listed if p is not None)
+    folder.accepted = load_acceptances(root, problems)
     if fw is not None:
         problems += check_folder(folder, fw)
     problems += scan_folder(folder, names, strict=strict)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import InputError
+from inspectkit.evidence.accepted import ACCEPTED_NAMES, Acceptances
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.modelcheck import ErrorCodes, validate
@@ -42,6 +43,7 @@ class Placed:
     model: Any
     doc: YamlDocument
     path: Path_
+    body_start: tuple[int, int] | None = None  # a Markdown item: where its notes begin
 
 
 @dataclass
@@ -59,6 +61,7 @@ class EvidenceFolder:
     record_files: list[str] = field(default_factory=list)
     survey_files: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    accepted: Acceptances = field(default_factory=Acceptances)
 
 
 @dataclass
@@ -103,6 +106,8 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
             found.manifest = found.manifest or path
         elif kind == "evaluations":
             found.evaluations = found.evaluations or path
+        elif kind == "accepted":
+            continue  # read with the project's own (see evidence.accepted)
         elif kind in ("evidence", "records", "surveys"):
             getattr(found, kind).append(path)
         else:
@@ -175,6 +180,8 @@ def _kind(rel: str) -> str:
     if len(parts) == 1:
         if name in MANIFEST_NAMES:
             return "manifest"
+        if name in ACCEPTED_NAMES:
+            return "accepted"
         return "evaluations" if name in EVALUATION_NAMES else ""
     top = parts[0]
     if top == "evidence" and name.endswith((".yaml", ".yml", ".md")):
@@ -321,7 +328,8 @@ def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
             )
         )
         return []
-    body = "".join(lines[end + 1 :]).strip()
+    raw = "".join(lines[end + 1 :])
+    body = raw.strip()
     data = dict(doc.data)
     if body and "detail" in data:
         problems.append(
@@ -334,7 +342,13 @@ def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
         )
     elif body:
         data["detail"] = body
-    return _one_item(doc, data, (), problems)
+    placed = _one_item(doc, data, (), problems)
+    if body and placed:
+        lead = raw[: len(raw) - len(raw.lstrip())]
+        first_line = end + 2 + lead.count("\n")
+        start = (first_line, len(lead) - (lead.rfind("\n") + 1) + 1)
+        placed = [replace(placed[0], body_start=start)]
+    return placed
 
 
 def load_evaluations(
