@@ -74,12 +74,12 @@ _YEAR = r"\d{4}(?!\d)"
 DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)(?![/.-]\d)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-    rf"|(?:the\s+)?{_DAY}(?:\s+(?:day\s+)?of)?[\s,]+{_MONTHS},?\s+{_YEAR}"
+    rf"|{_DAY}(?:\s+(?:day\s+)?of)?[\s,]+{_MONTHS},?\s+{_YEAR}"
     rf"|{_MONTHS}\s+(?:the\s+)?{_DAY},?\s+{_YEAR})"
 )
 BIRTH = re.compile(
     r"(?i)(?<![\w])(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s*date|born)"
-    r"(?:\s+(?:is|was|on))*[\s:,(-]*"
+    r"(?:[\s:,(-]+(?:is|was|on|the)(?![a-z]))*[\s:,(-]*"
     rf"(?P<date>{DATE})"
 )
 
