@@ -112,9 +112,8 @@ def test_hostile_files_inside_an_evidence_folder(tmp_path: Path) -> None:
 
 def test_a_link_to_the_root_folder_is_not_walked(tmp_path: Path) -> None:
     links = tmp_path / "links"
-    subprocess.run(
-        ["bash", str(HOSTILE / "make-symlinks.sh"), str(links)], check=True, capture_output=True
-    )
+    subprocess.run(["bash", str(HOSTILE / "make-symlinks.sh"), str(links)], check=True,
+                   capture_output=True)
     code, out = validate(links / "escape-dir")
     assert code == 1
     lines = out.splitlines()
