@@ -68,7 +68,7 @@ def validate_folder(
         if ref is not None:
             fw = _framework(folder, ref, registry)
     for path in files.evidence:
-        folder.items += loader.load_items(path, problems)
+        folder.items += loader.load_items(path, problems, folder.documents)
     folder.records = load_records(files.records, fw, problems)
     for path in files.surveys:
         folder.responses += load_survey(path, fw, problems)
@@ -187,7 +187,7 @@ def _validate_lone_file(path: Path) -> ValidationResult:
     elif name.endswith((".yaml", ".yml")) or (
         name.endswith(".md") and "evidence" in [p.name for p in path.parents]
     ):
-        folder.items = loader.load_items(path, problems)
+        folder.items = loader.load_items(path, problems, folder.documents)
     else:
         problems.append(
             Diagnostic(

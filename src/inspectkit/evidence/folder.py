@@ -62,6 +62,7 @@ class EvidenceFolder:
     survey_files: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     accepted: Acceptances = field(default_factory=Acceptances)
+    documents: list[YamlDocument] = field(default_factory=list)  # evidence files, valid or not
 
 
 @dataclass
@@ -248,13 +249,21 @@ def _raw_period(data: Any) -> Period | None:
         return None
 
 
-def load_items(path: Path, problems: list[Diagnostic]) -> list[Placed]:
-    """Read the evidence items of one .yaml (a list, or one item) or .md file."""
+def load_items(
+    path: Path, problems: list[Diagnostic], docs: list[YamlDocument] | None = None
+) -> list[Placed]:
+    """Read the evidence items of one .yaml (a list, or one item) or .md file.
+
+    Each YAML document read is added to ``docs`` (when given), so that its text is scanned
+    for personal data even where its items are not valid.
+    """
     if path.suffix.lower() == ".md":
-        return _markdown_item(path, problems)
+        return _markdown_item(path, problems, docs)
     doc = load_yaml(path, problems)
     if doc is None:
         return []
+    if docs is not None:
+        docs.append(doc)
     if isinstance(doc.data, dict):
         return _one_item(doc, doc.data, (), problems)
     if not isinstance(doc.data, list):
@@ -293,7 +302,9 @@ def _one_item(
     return [Placed(item, doc, path)] if item else []
 
 
-def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
+def _markdown_item(
+    path: Path, problems: list[Diagnostic], docs: list[YamlDocument] | None
+) -> list[Placed]:
     display = display_path(path)
     try:
         text = decode(read_bytes(path, display), display)
@@ -319,6 +330,8 @@ def _markdown_item(path: Path, problems: list[Diagnostic]) -> list[Placed]:
     except ReadFailure as exc:
         problems.append(exc.diagnostic)
         return []
+    if docs is not None:
+        docs.append(doc)
     if not isinstance(doc.data, dict):
         problems.append(
             doc.diagnostic(

@@ -116,6 +116,7 @@ def _documents(folder: EvidenceFolder) -> Iterator[YamlDocument]:
         yield folder.manifest_doc
     if folder.evaluations_doc is not None:
         yield folder.evaluations_doc
+    yield from folder.documents
     for placed in folder.items:
         yield placed.doc
 
@@ -179,7 +180,7 @@ def _scan_body(placed: Placed, names: Names) -> Iterator[Finding]:
             place = (first_line + breaks, hit.start - before.rfind("\n"))
         else:
             place = (first_line, first_column + hit.start)
-        yield Finding(hit, "the notes", placed.doc.display, *place)
+        yield Finding(hit, "detail", placed.doc.display, *place)
 
 
 # Redaction -----------------------------------------------------------------------------
