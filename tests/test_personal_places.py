@@ -56,7 +56,9 @@ ITEM_STYLES = {
     "double-quoted with an escaped line break": (
         f'  summary: "one long\\\n    line, CHI {CHI}."\n'
     ),
-    "folded >-": f"  summary: >-\n    Staff described\n    the plan well, and\n    CHI {CHI} was seen.\n",
+    "folded >-": (
+        f"  summary: >-\n    Staff described\n    the plan well, and\n    CHI {CHI} was seen.\n"
+    ),
     "folded > after a blank line": f"  summary: >\n    Staff said\n\n    CHI {CHI} too.\n",
     "literal |": f"  summary: |\n    one\n    two CHI {CHI}\n",
     "literal |- more indented": f"  summary: |-\n    one\n      two CHI {CHI}\n",
