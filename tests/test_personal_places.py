@@ -17,7 +17,7 @@ from inspectkit.framework.registry import Registry
 from inspectkit.privacy import name_patterns
 from inspectkit.validate import validate_folder
 from tests.conftest import ROOT
-from tests.test_privacy import CHI, CHI_0
+from tests.personal_support import CHI, CHI_0
 
 DATA = ROOT / "tests" / "data"
 ITEM = "- id: FG-09\n  source: focus-group\n  indicators: ['2.1']\n  finding: strength\n"
