@@ -34,7 +34,7 @@ PHONE = re.compile(
     r"(?P<number>\d(?:[ .)-]{0,2}\d){8,9})" + _NUM_END
 )
 # Nine-digit national numbers: freephone 0800 and the old 0500 (six digits after the
-# code), and the ten areas whose numbers have five-figure codes and four-figure locals.
+# code), and the twelve areas whose numbers have five-figure codes and four-figure locals.
 NINE_DIGIT_PREFIXES = (
     "800",
     "500",
