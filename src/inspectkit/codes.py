@@ -124,6 +124,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK505", "postcode", "warning", "Text holds a UK postcode."),
     ("IK506", "nhs-number", "warning", "Text holds what looks like an NHS number."),
     ("IK507", "listed-name", "warning", "Text holds a name from the names list."),
+    (
+        "IK508",
+        "accepted-findings",
+        "note",
+        "Possible personal data the team checked and accepted (accepted-findings.yaml).",
+    ),
     # Grading and the team's judgement
     (
         "IK601",

@@ -2,167 +2,286 @@
 
 Evidence is about children. Each finder looks for one kind of identifier and checks it
 properly (a CHI number must have a real date and a valid check digit), so reference numbers
-and ordinary dates do not raise alarms. Messages never repeat the identifier in full: a CI
-log must not become the leak.
+and ordinary dates do not raise alarms. Identifiers are matched on token boundaries that
+punctuation, brackets, quotes and the end of the text satisfy ("CHI 1503125009." is found),
+but not inside longer numbers ("1.1503125009", "21503125009"). Messages never repeat the
+identifier in full: a CI log must not become the leak.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-_TEN_DIGITS = re.compile(r"(?<![\d/.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/.])")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}\b")
-_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(\d[\d\s)-]{8,12}\d)(?!\d)")
-_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|"
-    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+from inspectkit.privacy_patterns import (
+    BIRTH,
+    EMAIL,
+    FIRST_TEST,
+    MAYBE,
+    NINE_DIGIT_PREFIXES,
+    PHONE,
+    POSTCODE,
+    POSTCODE_ORDINAL,
+    TEN_DIGITS,
+    mod11_ok,
+    six_digit_date_ok,
 )
-_DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?\s+\d{{4}})"
-)
-_BIRTH = re.compile(
-    rf"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*"
-    rf"({_DATE})"
-)
+
+__all__ = [
+    "Hit",
+    "fingerprint",
+    "fold",
+    "name_patterns",
+    "read_names",
+    "redact",
+    "scan_text",
+]
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One possible identifier in a text: its kind, code, where it starts, a masked form."""
+    """One possible identifier in a text.
+
+    Attributes:
+        code: The diagnostic code (IK501-IK507).
+        kind: What it looks like, in words ("CHI number").
+        start: Where it starts in the text.
+        end: Where it ends (exclusive).
+        masked: A masked form, safe to print.
+        value: The identifier in a normal form (digits only, upper case...), never printed;
+            it is what :func:`fingerprint` hashes.
+    """
 
     code: str
     kind: str
     start: int
+    end: int
     masked: str
+    value: str = field(default="", repr=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """The SHA-256 of the normalised value (see :func:`fingerprint`)."""
+        return fingerprint(self.value)
+
+
+def fingerprint(value: str) -> str:
+    """The hex SHA-256 of an identifier's normal form, as accepted-findings files hold it."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 def _mask(text: str, keep: int = 2) -> str:
     return text[:keep] + "*" * max(len(text) - keep, 3)
 
 
-def _mod11_ok(digits: str) -> bool:
-    """The modulus-11 check digit used by CHI and NHS numbers."""
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
-
-def _date_ok(ddmmyy: str) -> bool:
-    day, month, year = int(ddmmyy[:2]), int(ddmmyy[2:4]), int(ddmmyy[4:6])
-    try:
-        dt.date(2000 + year, month, day)
-    except ValueError:
-        try:
-            dt.date(1900 + year, month, day)
-        except ValueError:
-            return False
-    return True
+def _digits(text: str) -> str:
+    return "".join(str(int(c)) for c in text if c.isdecimal())
 
 
 def _numbers(text: str) -> Iterator[Hit]:
-    for match in _TEN_DIGITS.finditer(text):
-        digits = "".join(match.groups())
-        if not _mod11_ok(digits):
+    for match in TEN_DIGITS.finditer(text):
+        digits = _digits(match.group(0))
+        if not mod11_ok(digits):
             continue
-        spaced = match.group(0) != digits
-        if not spaced and _date_ok(digits[:6]):
-            yield Hit("IK501", "CHI number", match.start(), _mask(digits))
+        grouped = re.fullmatch(r"\d{3}\D\d{3}\D\d{4}", match.group(0)) is not None
+        if not grouped and six_digit_date_ok(digits[:6]):
+            code, kind = "IK501", "CHI number"
         else:
-            yield Hit("IK506", "NHS number", match.start(), _mask(digits))
+            code, kind = "IK506", "NHS number"
+        yield Hit(code, kind, match.start(), match.end(), _mask(digits), digits)
+
+
+def _national(match: re.Match[str]) -> str | None:
+    """The national significant number of a UK telephone number, or None if it is not one."""
+    number = _digits(match.group("number"))
+    raw = match.group("number")
+    if len(number) == 10:
+        return number if number[0] in "12378" else None
+    spaced_area = re.match(r"\d{4}[^\d]", raw) is not None
+    if number.startswith(NINE_DIGIT_PREFIXES) or (number[0] == "1" and spaced_area):
+        return number
+    return None
 
 
 def _phones(text: str) -> Iterator[Hit]:
-    for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        national = digits[2:] if digits.startswith("44") else digits.lstrip("0")
-        if 9 <= len(national) <= 10 and national[0] in "12378":
-            yield Hit("IK504", "telephone number", match.start(), _mask(match.group(0), 3))
+    for match in PHONE.finditer(text):
+        national = _national(match)
+        if national is not None:
+            shown = match.group(0)
+            yield Hit(
+                "IK504",
+                "telephone number",
+                match.start(),
+                match.end(),
+                _mask(shown, 3),
+                "0" + national,
+            )
 
 
-# Every built-in finder needs one of these; most evidence text has none, so one quick
-# search spares the rest. (tests/test_privacy.py checks that no true hit bypasses it.)
-_MAYBE = re.compile(r"@|(?:\d[\s()-]*){9}\d|[A-Z]\d|(?i:born|d\.?o\.?b|date\s+of\s+birth)")
+def _postcodes(text: str) -> Iterator[Hit]:
+    for match in POSTCODE.finditer(text):
+        shown = match.group(0)
+        if not shown.isupper() and POSTCODE_ORDINAL.fullmatch(match.group(2)):
+            continue  # "S1 2nd term", "P7 3rd": a school year and an ordinal, not a postcode
+        value = (match.group(1) + match.group(2)).upper()
+        yield Hit("IK505", "postcode", match.start(), match.end(), _mask(shown), value)
+
+
+def _births(text: str) -> Iterator[Hit]:
+    for match in BIRTH.finditer(text):
+        date = match.group("date")
+        value = " ".join(date.casefold().split())
+        yield Hit(
+            "IK502", "date of birth", match.start("date"), match.end("date"), _mask(date, 0), value
+        )
+
+
+def _emails(text: str) -> Iterator[Hit]:
+    for match in EMAIL.finditer(text):
+        shown = match.group(0)
+        yield Hit("IK503", "e-mail address", match.start(), match.end(), _mask(shown), fold(shown))
+
+
+def _maybe(text: str) -> bool:
+    """A cheap test that every built-in finder's hit passes (most evidence text fails it).
+
+    First one scan for any digit or '@', which most prose lacks; then a pattern that every
+    identifier the finders accept must contain. tests/test_privacy.py checks both against
+    the full finders.
+    """
+    return FIRST_TEST.search(text) is not None and MAYBE.search(text) is not None
 
 
 def scan_text(text: str, names: Sequence[re.Pattern[str]] = ()) -> list[Hit]:
-    """Every possible identifier in ``text``, in order of position."""
-    if not text or (not names and not _MAYBE.search(text)):
+    """Every possible identifier in ``text``, in order of position.
+
+    Args:
+        text: Any text.
+        names: Patterns from :func:`name_patterns`, matched against the text after Unicode
+            normalisation and case folding.
+    """
+    if not text:
         return []
-    hits = list(_numbers(text))
-    hits += [
-        Hit("IK503", "e-mail address", m.start(), _mask(m.group(0))) for m in _EMAIL.finditer(text)
-    ]
-    taken = {h.start for h in hits}
-    hits += [h for h in _phones(text) if h.start not in taken]
-    hits += [
-        Hit("IK505", "postcode", m.start(), _mask(m.group(0))) for m in _POSTCODE.finditer(text)
-    ]
-    hits += [
-        Hit("IK502", "date of birth", m.start(1), _mask(m.group(1), 0))
-        for m in _BIRTH.finditer(text)
-    ]
-    for pattern in names:
-        hits += [
-            Hit("IK507", "name from the names list", m.start(), _mask(m.group(0), 1))
-            for m in pattern.finditer(text)
-        ]
+    hits: list[Hit] = []
+    if _maybe(text):
+        hits += _numbers(text)
+        hits += _emails(text)
+        taken = {h.start for h in hits}
+        hits += [h for h in _phones(text) if h.start not in taken]
+        hits += _postcodes(text)
+        hits += _births(text)
+    if names:
+        hits += _names(text, names)
     return sorted(hits, key=lambda h: (h.start, h.code))
 
 
+# Typographic apostrophes, dashes and spaces, as word processors and PDFs write them.
+_LOOKALIKES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """``text`` in the form names are compared in: NFKC, case-folded, plain punctuation."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKES)
+
+
+def _folded(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """The folded text, with the start and end in ``text`` of each folded character.
+
+    ASCII text folds to its lower case, character for character (no maps needed). Other
+    text is folded one base character and its combining marks at a time, so that a
+    decomposed 'e' + U+0301 and a composed 'é' give the same folded text.
+    """
+    if text.isascii():
+        return text.lower(), None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = fold(text[i:j])
+        out.append(piece)
+        starts += [i] * len(piece)
+        ends += [j] * len(piece)
+        i = j
+    return "".join(out), starts, ends
+
+
+def _names(text: str, names: Sequence[re.Pattern[str]]) -> Iterator[Hit]:
+    folded, starts, ends = _folded(text)
+    for pattern in names:
+        for m in pattern.finditer(folded):
+            start = starts[m.start()] if starts else m.start()
+            end = ends[m.end() - 1] if ends else m.end()
+            shown = text[start:end]
+            yield Hit("IK507", "name from the names list", start, end, _mask(shown, 1), m.group(0))
+
+
 def name_patterns(names: Sequence[str]) -> list[re.Pattern[str]]:
-    """Whole-word, case-insensitive patterns for a list of names (one per entry)."""
+    """Whole-word patterns for a list of names (one per entry), matched on folded text.
+
+    Names are folded as :func:`fold` does; the words of a name may be separated by any
+    spaces, line breaks, hyphens or underscores ("Morag Smith", "morag_smith").
+    """
     cleaned = sorted(
-        {n.strip() for n in names if n.strip() and not n.startswith("#")},
+        {" ".join(fold(n).split()) for n in names if n.strip() and not n.lstrip().startswith("#")},
         key=lambda n: (-len(n), n),
     )
     if not cleaned:
         return []
     chunks = [cleaned[i : i + 500] for i in range(0, len(cleaned), 500)]
     return [
-        re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(n) for n in chunk) + r")(?!\w)")
+        re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(r"[\s_-]+".join(re.escape(w) for w in n.split()) for n in chunk)
+            + r")(?!\w)"
+        )
         for chunk in chunks
     ]
 
 
-def redact(text: str, names: Sequence[re.Pattern[str]] = ()) -> str:
-    """``text`` with each possible identifier replaced by a marker such as [CHI number]."""
-    out, last = [], 0
-    spans = []
-    for hit in scan_text(text, names):
-        end = _end(text, hit, names)
-        if hit.start >= last:
-            spans.append((hit.start, end, hit.kind))
-            last = end
+def redact(
+    text: str,
+    names: Sequence[re.Pattern[str]] = (),
+    keep: Callable[[Hit], bool] | None = None,
+    *,
+    scan_as: str | None = None,
+) -> str:
+    """``text`` with each possible identifier replaced by a marker such as [CHI number removed].
+
+    Args:
+        text: Any text.
+        names: Patterns from :func:`name_patterns`.
+        keep: Says which hits stay as written (findings the team has accepted).
+        scan_as: The text to look in, when it differs from ``text`` character for character
+            (a path with its underscores as spaces).
+    """
+    out: list[str] = []
     last = 0
-    for start, end, kind in spans:
-        out += [text[last:start], f"[{kind} removed]"]
-        last = end
+    for hit in scan_text(text if scan_as is None else scan_as, names):
+        if hit.start < last or (keep is not None and keep(hit)):
+            continue
+        out += [text[last : hit.start], f"[{hit.kind} removed]"]
+        last = hit.end
     out.append(text[last:])
     return "".join(out)
-
-
-def _end(text: str, hit: Hit, names: Sequence[re.Pattern[str]]) -> int:
-    patterns = {
-        "IK501": _TEN_DIGITS,
-        "IK506": _TEN_DIGITS,
-        "IK503": _EMAIL,
-        "IK504": _PHONE,
-        "IK505": _POSTCODE,
-    }
-    if hit.code == "IK502":
-        match = re.compile(_DATE, re.I).match(text, hit.start)
-    elif hit.code == "IK507":
-        match = next((p.match(text, hit.start) for p in names if p.match(text, hit.start)), None)
-    else:
-        match = patterns[hit.code].match(text, hit.start)
-    return match.end() if match else hit.start + len(hit.masked)
 
 
 def read_names(path: Path, folders: Sequence[Path]) -> list[re.Pattern[str]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from inspectkit.diagnostics import Diagnostic, sort_diagnostics
 from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
+from inspectkit.evidence.accepted import load_acceptances
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.personal import scan_folder
@@ -69,7 +70,7 @@ def validate_folder(
         if ref is not None:
             fw = _framework(folder, ref, registry)
     for path in files.evidence:
-        folder.items += loader.load_items(path, problems, folder.rejected_items)
+        folder.items += loader.load_items(path, problems, folder.rejected_items, folder.documents)
     folder.records = load_records(files.records, fw, problems)
     for path in files.surveys:
         folder.responses += load_survey(path, fw, problems)
@@ -82,6 +83,7 @@ def validate_folder(
     folder.evidence_files = [display_path(p) for p in files.evidence]
     listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]
     folder.files = sorted(display_path(p) for p in listed if p is not None)
+    folder.accepted = load_acceptances(root, problems)
     if fw is not None:
         problems += check_folder(folder, fw)
     problems += scan_folder(folder, names, strict=strict)
@@ -189,7 +191,7 @@ def _validate_lone_file(path: Path) -> ValidationResult:
     elif name.endswith((".yaml", ".yml")) or (
         name.endswith(".md") and "evidence" in [p.name for p in path.parents]
     ):
-        folder.items = loader.load_items(path, problems)
+        folder.items = loader.load_items(path, problems, docs=folder.documents)
     else:
         problems.append(
             Diagnostic(

@@ -76,6 +76,7 @@ class YamlDocument:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     source: str | None = None  # set while places have not been worked out yet
     line_offset: int = 0
+    text: str = field(default="", repr=False)  # the whole source, to place text inside values
 
     def place(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that exists.
@@ -97,6 +98,23 @@ class YamlDocument:
                 return self.values[probe]
             probe = probe[:-1]
         return self.values.get((), (1, 1))
+
+    def text_place(self, path: Path_, value: str, offset: int) -> tuple[int, int]:
+        """The place of character ``offset`` of the string ``value`` found at ``path``.
+
+        A character of a folded or literal block, or of a quoted or plain string written
+        over several lines, is placed on its own line and column (see
+        :mod:`inspectkit.yamlplaces`), not on the line where the value starts.
+        """
+        from inspectkit.yamlplaces import source_lines, value_places
+
+        line, column = self.place(path)
+        if not self.text or path not in self.values or not value:
+            return line, column
+        lines = source_lines(self.text)
+        places = value_places(lines, line - 1 - self.line_offset, column - 1, value)
+        found_line, found_column = places[min(max(offset, 0), len(value) - 1)]
+        return found_line + 1 + self.line_offset, found_column + 1
 
     def diagnostic(
         self,
@@ -181,8 +199,9 @@ def load_yaml_text(
     finally:
         loader.dispose()
     doc = builder.result()
+    doc.text, doc.line_offset = text, line_offset
     if not places:
-        doc.source, doc.line_offset = text, line_offset
+        doc.source = text
     return doc
 
 

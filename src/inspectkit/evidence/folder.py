@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import InputError, ReadFailure
+from inspectkit.evidence.accepted import ACCEPTED_NAMES, Acceptances
 from inspectkit.evidence.models import Evaluation, EvidenceItem, Manifest, Period
 from inspectkit.evidence.readers import reader_for
 from inspectkit.evidence.salvage import Rejected
@@ -43,6 +44,7 @@ class Placed:
     model: Any
     doc: YamlDocument
     path: Path_
+    body_start: tuple[int, int] | None = None  # a Markdown item: where its notes begin
 
 
 @dataclass
@@ -64,6 +66,8 @@ class EvidenceFolder:
     evidence_files: list[str] = field(default_factory=list)  # in the order they were read
     survey_files: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    accepted: Acceptances = field(default_factory=Acceptances)
+    documents: list[YamlDocument] = field(default_factory=list)  # evidence files, valid or not
 
 
 @dataclass
@@ -108,6 +112,8 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
             found.manifest = found.manifest or path
         elif kind == "evaluations":
             found.evaluations = found.evaluations or path
+        elif kind == "accepted":
+            continue  # read with the project's own (see evidence.accepted)
         elif kind in ("evidence", "records", "surveys"):
             getattr(found, kind).append(path)
         else:
@@ -177,6 +183,8 @@ def _kind(rel: str) -> str:
     if len(parts) == 1:
         if name in MANIFEST_NAMES:
             return "manifest"
+        if name in ACCEPTED_NAMES:
+            return "accepted"
         return "evaluations" if name in EVALUATION_NAMES else ""
     top = parts[0]
     if top == "evidence" and name.endswith((".yaml", ".yml", ".md")):
@@ -244,18 +252,25 @@ def _raw_period(data: Any) -> Period | None:
 
 
 def load_items(
-    path: Path, problems: list[Diagnostic], rejected: list[Rejected] | None = None
+    path: Path,
+    problems: list[Diagnostic],
+    rejected: list[Rejected] | None = None,
+    docs: list[YamlDocument] | None = None,
 ) -> list[Placed]:
     """Read the evidence items of one .yaml (a list, or one item) or .md file.
 
     Items that fail validation are added to ``rejected`` (when given) with their raw fields.
+    Each YAML document read is added to ``docs`` (when given), so that its text is scanned
+    for personal data even where its items are not valid.
     """
     rejected = [] if rejected is None else rejected
     if path.suffix.lower() == ".md":
-        return _markdown_item(path, problems, rejected)
+        return _markdown_item(path, problems, rejected, docs)
     doc = load_yaml(path, problems)
     if doc is None:
         return []
+    if docs is not None:
+        docs.append(doc)
     if isinstance(doc.data, dict):
         return _one_item(doc, doc.data, (), problems, rejected)
     if not isinstance(doc.data, list):
@@ -302,7 +317,10 @@ def _one_item(
 
 
 def _markdown_item(
-    path: Path, problems: list[Diagnostic], rejected: list[Rejected]
+    path: Path,
+    problems: list[Diagnostic],
+    rejected: list[Rejected],
+    docs: list[YamlDocument] | None,
 ) -> list[Placed]:
     display = display_path(path)
     try:
@@ -329,6 +347,8 @@ def _markdown_item(
     except ReadFailure as exc:
         problems.append(exc.diagnostic)
         return []
+    if docs is not None:
+        docs.append(doc)
     if not isinstance(doc.data, dict):
         problems.append(
             doc.diagnostic(
@@ -338,7 +358,8 @@ def _markdown_item(
             )
         )
         return []
-    body = "".join(lines[end + 1 :]).strip()
+    raw = "".join(lines[end + 1 :])
+    body = raw.strip()
     data = dict(doc.data)
     if body and "detail" in data:
         problems.append(
@@ -351,7 +372,13 @@ def _markdown_item(
         )
     elif body:
         data["detail"] = body
-    return _one_item(doc, data, (), problems, rejected)
+    placed = _one_item(doc, data, (), problems, rejected)
+    if body and placed:
+        lead = raw[: len(raw) - len(raw.lstrip())]
+        first_line = end + 2 + lead.count("\n")
+        start = (first_line, len(lead) - (lead.rfind("\n") + 1) + 1)
+        placed = [replace(placed[0], body_start=start)]
+    return placed
 
 
 def load_evaluations(

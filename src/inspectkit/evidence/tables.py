@@ -31,6 +31,7 @@ class RecordRead:
     line: int
     answers: Mapping[str, AnswerValue]
     notes: Mapping[str, str] = field(default_factory=dict)
+    note_columns: Mapping[str, int] = field(default_factory=dict)  # 1-based field numbers
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class SurveyResponse:
     line: int
     answers: Mapping[str, str]
     notes: Mapping[str, str] = field(default_factory=dict)
+    note_columns: Mapping[str, int] = field(default_factory=dict)  # 1-based field numbers
 
 
 Reader = Callable[[str, str], "AnswerValue | Invalid | None"]
@@ -109,7 +111,7 @@ def _header(
     return columns
 
 
-Row = tuple[str, int, dict[str, AnswerValue], dict[str, str]]
+Row = tuple[str, int, dict[str, AnswerValue], dict[str, str], dict[str, int]]
 
 
 def _rows(
@@ -140,10 +142,12 @@ def _rows(
             continue
         answers: dict[str, AnswerValue] = {}
         notes: dict[str, str] = {}
+        note_columns: dict[str, int] = {}
         for index, question in columns.items():
             if question in other:
                 if cells[index]:
                     notes[question] = cells[index]
+                    note_columns[question] = index + 1
                 continue
             value = read(question, cells[index]) if read else (cells[index] or None)
             if isinstance(value, Invalid):
@@ -158,7 +162,7 @@ def _rows(
                 )
             elif value is not None:
                 answers[question] = value
-        out.append((cells[0], row.line, answers, notes))
+        out.append((cells[0], row.line, answers, notes, note_columns))
     return out
 
 
@@ -201,10 +205,10 @@ def load_records(
         )
         if columns is None:
             continue
-        for record_id, line, answers, notes in _rows(
+        for record_id, line, answers, notes, note_columns in _rows(
             table, columns, read, "record_id", problems, other
         ):
-            record = RecordRead(record_id, table.display, line, answers, notes)
+            record = RecordRead(record_id, table.display, line, answers, notes, note_columns)
             if record_id in first:
                 seen = first[record_id]
                 problems.append(
@@ -261,7 +265,7 @@ def load_survey(
         return []
     responses: list[SurveyResponse] = []
     first: dict[str, int] = {}
-    for respondent, line, answers, notes in _rows(
+    for respondent, line, answers, notes, note_columns in _rows(
         table, columns, read, "respondent_id", problems, other
     ):
         if respondent in first:
@@ -278,7 +282,13 @@ def load_survey(
         first[respondent] = line
         responses.append(
             SurveyResponse(
-                survey_id, respondent, display, line, {k: str(v) for k, v in answers.items()}, notes
+                survey_id,
+                respondent,
+                display,
+                line,
+                {k: str(v) for k, v in answers.items()},
+                notes,
+                note_columns,
             )
         )
     return responses
