@@ -156,7 +156,7 @@ def test_accepted_findings_stay_in_a_report_and_others_are_redacted(
         items.read_text("utf-8").replace("were made.", f"were made (CHI {CHI})."), "utf-8"
     )
     refused = runner.invoke(app, [*common, "--force"])
-    assert refused.exit_code == 1 and "1 possible piece(s)" in refused.stderr
+    assert refused.exit_code == 1 and "1 possible piece of personal data" in refused.stderr
     redacted = runner.invoke(app, [*common, "--force", "--redact"])
     assert redacted.exit_code == 0, redacted.output
     for name in ("mini.md", "mini.html"):

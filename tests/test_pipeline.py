@@ -3,10 +3,12 @@ folders that must exist, and outputs that never land on the evidence."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -258,3 +260,36 @@ def test_validate_in_parallel_gives_the_same_output(folder: Path, tmp_path: Path
     parallel = invoke(*args, "--jobs", "2")
     assert serial == parallel
     assert serial[0] == 1 and "IK203" in serial[1]
+
+
+# --- one sum: the report shows grading's figures -------------------------------------------
+
+
+def test_report_figures_are_gradings_counts(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report shapes the figures grading worked out; it does not count again."""
+    import inspectkit.grading.strands as strands
+    from inspectkit.report.context import build_context
+    from inspectkit.report.figures import count
+    from inspectkit.report.sections import record_figure
+
+    found = inspect_folder(folder, REGISTRY)
+    fw = found.framework
+    assert fw is not None and fw.record_reading is not None
+    question = fw.record_reading.questions[0]
+    expected = strands.record_question_figure(found.folder, fw, question)
+    shown = record_figure(found.folder, fw, question)
+    below = fw.reporting.suppress_below
+    assert shown is not None and shown["total"] == count(expected.counted, below)
+    real = strands._record_question
+
+    def doubled(*args: Any) -> tuple[strands.QuestionFigure, set[str]]:
+        figure, ids = real(*args)
+        total = figure.counted * 2
+        bigger = strands.proportion(fw.quantifiers, figure.positive, total)
+        return dataclasses.replace(figure, counted=total, share=bigger), ids
+
+    monkeypatch.setattr(strands, "_record_question", doubled)
+    changed = record_figure(found.folder, fw, question)
+    assert changed is not None
+    assert changed["total"] == count(expected.counted * 2, below) != shown["total"]
+    build_context(found, build_date(found, ReleasePolicy()))  # still renders

@@ -13,7 +13,14 @@ from decimal import Decimal
 from inspectkit.evidence.answers import NOT_APPLICABLE, canonical, is_positive_record
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.models import EvidenceItem
-from inspectkit.framework.models import Framework
+from inspectkit.evidence.tables import SurveyResponse
+from inspectkit.framework.models import (
+    AnswerScale,
+    Framework,
+    RecordQuestion,
+    Survey,
+    SurveyQuestion,
+)
 from inspectkit.quantify import Proportion, proportion
 
 HUNDRED = Decimal(100)
@@ -132,28 +139,84 @@ def records_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> Rec
     figures: list[QuestionFigure] = []
     readers: set[str] = set()
     for question in questions:
-        answers = [
-            (r.record_id, r.answers[question.id])
-            for r in folder.records
-            if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE
-        ]
-        positive = sum(1 for _, a in answers if is_positive_record(question, a))
-        readers.update(record_id for record_id, _ in answers)
-        figures.append(
-            QuestionFigure(
-                question.id,
-                question.text,
-                len(answers),
-                positive,
-                proportion(fw.quantifiers, positive, len(answers)),
-                proportion(fw.quantifiers, len(answers) - positive, len(answers)),
-            )
-        )
+        figure, answered = _record_question(folder, fw, question)
+        readers.update(answered)
+        figures.append(figure)
     return RecordsStrand(
         tuple(figures),
         len(readers),
         sum(f.counted for f in figures),
         sum(f.positive for f in figures),
+    )
+
+
+def record_question_figure(
+    folder: EvidenceFolder, fw: Framework, question: RecordQuestion
+) -> QuestionFigure:
+    """How the records read answered one question of the template: the one count that
+    grading and the report both show."""
+    return _record_question(folder, fw, question)[0]
+
+
+def _record_question(
+    folder: EvidenceFolder, fw: Framework, question: RecordQuestion
+) -> tuple[QuestionFigure, set[str]]:
+    """The question's figure and the records that gave an applicable answer."""
+    assert fw.quantifiers is not None
+    answers = [
+        (r.record_id, r.answers[question.id])
+        for r in folder.records
+        if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE
+    ]
+    positive = sum(1 for _, a in answers if is_positive_record(question, a))
+    figure = QuestionFigure(
+        question.id,
+        question.text,
+        len(answers),
+        positive,
+        proportion(fw.quantifiers, positive, len(answers)),
+        proportion(fw.quantifiers, len(answers) - positive, len(answers)),
+    )
+    return figure, {record_id for record_id, _ in answers}
+
+
+def survey_question_figure(
+    folder: EvidenceFolder, fw: Framework, survey: Survey, question: SurveyQuestion
+) -> QuestionFigure | None:
+    """Agreement with one survey question among those who gave a counted answer; None when
+    the survey's answer scale is unknown. The one count grading and the report both show."""
+    scales = {s.id: s for s in fw.answer_scales}
+    scale = scales.get(survey.answer_scale)
+    if scale is None:
+        return None
+    responses = [r for r in folder.responses if r.survey == survey.id]
+    return _survey_question(fw, scale, responses, survey, question)
+
+
+def _survey_question(
+    fw: Framework,
+    scale: AnswerScale,
+    responses: list[SurveyResponse],
+    survey: Survey,
+    question: SurveyQuestion,
+) -> QuestionFigure:
+    assert fw.quantifiers is not None
+    positive = {canonical(p) for p in scale.positive}
+    skip = {canonical(p) for p in scale.not_counted}
+    counted = [
+        canonical(r.answers[question.id])
+        for r in responses
+        if question.id in r.answers and canonical(r.answers[question.id]) not in skip
+    ]
+    yes = sum(1 for a in counted if a in positive)
+    return QuestionFigure(
+        question.id,
+        question.text,
+        len(counted),
+        yes,
+        proportion(fw.quantifiers, yes, len(counted)),
+        proportion(fw.quantifiers, len(counted) - yes, len(counted)),
+        survey.id,
     )
 
 
@@ -167,29 +230,12 @@ def surveys_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> Sur
         asked = [q for q in survey.questions if indicator in q.indicators]
         if scale is None or not asked:
             continue
-        positive = {canonical(p) for p in scale.positive}
-        skip = {canonical(p) for p in scale.not_counted}
         responses = [r for r in folder.responses if r.survey == survey.id]
         total = agree = 0
         for question in asked:
-            counted = [
-                canonical(r.answers[question.id])
-                for r in responses
-                if question.id in r.answers and canonical(r.answers[question.id]) not in skip
-            ]
-            yes = sum(1 for a in counted if a in positive)
-            total, agree = total + len(counted), agree + yes
-            figures.append(
-                QuestionFigure(
-                    question.id,
-                    question.text,
-                    len(counted),
-                    yes,
-                    proportion(fw.quantifiers, yes, len(counted)),
-                    proportion(fw.quantifiers, len(counted) - yes, len(counted)),
-                    survey.id,
-                )
-            )
+            figure = _survey_question(fw, scale, responses, survey, question)
+            total, agree = total + figure.counted, agree + figure.positive
+            figures.append(figure)
         if responses:
             audiences.append(
                 AudienceFigure(

@@ -12,10 +12,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from inspectkit.evidence.answers import NOT_APPLICABLE, canonical, is_positive_record
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.framework.models import Framework, Quantifiers, RecordQuestion, Survey
-from inspectkit.quantify import proportion
+from inspectkit.grading.strands import record_question_figure, survey_question_figure
+from inspectkit.quantify import Proportion, proportion
 
 Data = dict[str, Any]
 
@@ -33,14 +33,21 @@ def number(value: Decimal) -> int | float:
 
 
 def share(quantifiers: Quantifiers, positive: int, total: int, below: int) -> Data | None:
-    """``positive`` out of ``total`` in quantifier words; None when nothing was counted.
+    """``positive`` out of ``total`` in quantifier words; None when nothing was counted."""
+    if total <= 0:
+        return None
+    return shown(proportion(quantifiers, positive, total), below)
+
+
+def shown(found: Proportion, below: int) -> Data | None:
+    """A proportion worked out by grading, shaped for a report; None when nothing counted.
 
     The term stays whenever the total may be shown; the percentage goes as soon as either
     side of the split is a small count, because with the total it would give that count away.
     """
+    positive, total = found.count, found.total
     if total <= 0:
         return None
-    found = proportion(quantifiers, positive, total)
     small_total = total < below
     small_part = 0 < positive < below or 0 < total - positive < below
     hidden = small_total or small_part
@@ -54,15 +61,9 @@ def share(quantifiers: Quantifiers, positive: int, total: int, below: int) -> Da
 
 
 def record_figure(folder: EvidenceFolder, fw: Framework, question: RecordQuestion) -> Data | None:
-    """How the records read answered one question of the template."""
-    assert fw.quantifiers is not None
-    answers = [
-        r.answers[question.id]
-        for r in folder.records
-        if r.answers.get(question.id, NOT_APPLICABLE) != NOT_APPLICABLE
-    ]
-    positive = sum(1 for a in answers if is_positive_record(question, a))
-    figure = share(fw.quantifiers, positive, len(answers), fw.reporting.suppress_below)
+    """How the records read answered one question of the template, as grading counted it."""
+    counted = record_question_figure(folder, fw, question)
+    figure = shown(counted.share, fw.reporting.suppress_below)
     if figure is None:
         return None
     point = (
@@ -81,24 +82,12 @@ def record_figure(folder: EvidenceFolder, fw: Framework, question: RecordQuestio
 
 
 def survey_figures(folder: EvidenceFolder, fw: Framework, survey: Survey) -> list[Data]:
-    """Agreement with each question of one survey, among those who gave a counted answer."""
-    assert fw.quantifiers is not None
-    scale = next((s for s in fw.answer_scales if s.id == survey.answer_scale), None)
-    if scale is None:
-        return []
-    agree = {canonical(p) for p in scale.positive}
-    skip = {canonical(p) for p in scale.not_counted}
-    responses = [r for r in folder.responses if r.survey == survey.id]
+    """Agreement with each question of one survey, among those who gave a counted answer,
+    as grading counted it."""
     out = []
     for question in survey.questions:
-        given = [canonical(r.answers[question.id]) for r in responses if question.id in r.answers]
-        counted = [a for a in given if a not in skip]
-        figure = share(
-            fw.quantifiers,
-            sum(1 for a in counted if a in agree),
-            len(counted),
-            fw.reporting.suppress_below,
-        )
+        counted = survey_question_figure(folder, fw, survey, question)
+        figure = None if counted is None else shown(counted.share, fw.reporting.suppress_below)
         if figure is not None:
             out.append(
                 {
