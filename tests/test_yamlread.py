@@ -185,3 +185,22 @@ def test_other_syntax_errors_get_no_made_up_hint() -> None:
 def test_an_error_at_the_end_of_the_file_is_placed_on_its_last_line() -> None:
     code, line, column, _ = fail("- id: X\n  summary: [one, two\n")
     assert (code, line, column) == ("IK004", 2, 21)  # after 'two', not on a line 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- id: A\n  summary: x\n-   id: B\n\n- {id: C}\n- - nested\n",
+        "# c\n---\nid: X\nsummary: >-\n  folded\n",
+        "[ {id: A},\n  {id: B} ]\n",
+    ],
+)
+def test_item_starts_need_no_second_reading(text: str) -> None:
+    """The start of the root and of each root list entry is known from the first read, and is
+    the same place the full reading of places gives."""
+    lazy = load_yaml_text(text, "f.yaml")
+    full = load_yaml_text(text, "f.yaml", places=True)
+    entries = len(lazy.data) if isinstance(lazy.data, list) else 0
+    for path in [(), *((i,) for i in range(entries))]:
+        assert lazy.place(path) == full.place(path), path
+    assert lazy.source is not None  # not read again

@@ -77,6 +77,9 @@ class YamlDocument:
     source: str | None = None  # set while places have not been worked out yet
     line_offset: int = 0
     text: str = field(default="", repr=False)  # the whole source, to place text inside values
+    # Where the root and each entry of a root list start, kept on the first read: a report
+    # lists every item with its line, and these need no second reading of the file.
+    starts: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def place(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that exists.
@@ -84,6 +87,8 @@ class YamlDocument:
         Places are worked out on first use, by reading the text again: most files have
         no problem to place, and skipping the bookkeeping halves the time to load them.
         """
+        if self.source is not None and not key and tuple(path) in self.starts:
+            return self.starts[tuple(path)]
         if self.source is not None:
             placed = load_yaml_text(
                 self.source, self.display, line_offset=self.line_offset, places=True
@@ -362,6 +367,10 @@ class _Builder:
         if self.places:
             path = self.child_path(event)
             self.doc.values[path] = self.pos(event.start_mark)
+        elif not self.stack:
+            self.doc.starts[()] = self.pos(event.start_mark)
+        elif len(self.stack) == 1 and not self.stack[0].is_map:
+            self.doc.starts[(len(self.stack[0].container),)] = self.pos(event.start_mark)
         frame = _Frame({} if is_map else [], path, event.anchor, is_map=is_map, start=event)
         if event.anchor:
             self.anchors[event.anchor] = frame.container

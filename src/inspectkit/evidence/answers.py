@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from inspectkit.framework.models import YES_NO, AnswerScale, RecordQuestion, Scale
 
@@ -27,8 +28,10 @@ class Invalid:
 Answer = int | str | None | Invalid
 
 
+@lru_cache(maxsize=16384)
 def canonical(cell: str) -> str:
-    """Lower case, single spaces, straight apostrophes."""
+    """Lower case, single spaces, straight apostrophes (remembered: exports repeat the same
+    few answers thousands of times)."""
     return _SPACES.sub(" ", cell.strip().lower().replace("\u2019", "'"))
 
 

@@ -114,14 +114,22 @@ def render(
     return normalise_markdown(text) if fmt == "md" else normalise(text)
 
 
-def markdown_context(value: Any) -> Any:
-    """The context with every string escaped for Markdown and marked as safe to print."""
+def markdown_context(value: Any, seen: dict[str, Markup] | None = None) -> Any:
+    """The context with every string escaped for Markdown and marked as safe to print.
+
+    Each distinct string is escaped once (``seen``): labels, ids and framework texts repeat
+    across thousands of entries.
+    """
+    seen = {} if seen is None else seen
     if isinstance(value, str):
-        return Markup(md_escape(value))
+        escaped = seen.get(value)
+        if escaped is None:
+            escaped = seen[value] = Markup(md_escape(value))
+        return escaped
     if isinstance(value, dict):
-        return {k: markdown_context(v) for k, v in value.items()}
+        return {k: markdown_context(v, seen) for k, v in value.items()}
     if isinstance(value, list):
-        return [markdown_context(v) for v in value]
+        return [markdown_context(v, seen) for v in value]
     return value
 
 
