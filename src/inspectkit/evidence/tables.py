@@ -229,13 +229,13 @@ def load_records(
 def load_survey(
     path: Path, fw: Framework | None, problems: list[Diagnostic]
 ) -> list[SurveyResponse]:
-    """Read surveys/<survey-id>.csv; a respondent may appear once."""
+    """Read surveys/<survey-id>.<kind> (any table a reader takes); a respondent appears once."""
     survey_id = path.stem.lower()
     display = display_path(path)
     survey = next((s for s in fw.surveys if s.id == survey_id), None) if fw else None
     if fw is not None and survey is None:
         known = [s.id for s in fw.surveys]
-        close = did_you_mean(survey_id, known, shown="{}.csv")
+        close = did_you_mean(survey_id, known, shown="{}" + path.suffix.lower())
         problems.append(
             Diagnostic(
                 "IK306",
