@@ -34,6 +34,7 @@ class Finding:
     file: str
     line: int
     column: int
+    sheet: str = ""  # a workbook's sheet: line and column are then its row and column
 
     @property
     def where(self) -> str:
@@ -70,10 +71,47 @@ def scan_folder(
                 severity,
                 "Remove or anonymise it; reports refuse to include it. If the team has "
                 "checked that it is public, accept it in accepted-findings.yaml.",
+                **_cell(found.sheet),
             )
         )
+    out += personal_columns(folder, severity)
     note = accepted.summary(used)
     return [*out, note] if note else out
+
+
+def _cell(sheet: str) -> dict[str, str]:
+    """The place fields of a diagnostic in a workbook; none elsewhere (CSV is unchanged)."""
+    return {"unit": "cell", "sheet": sheet} if sheet else {}
+
+
+def personal_columns(folder: EvidenceFolder, severity: Severity) -> list[Diagnostic]:
+    """One IK509 per survey column of e-mail addresses or names that held anything.
+
+    Their values were never kept, so no count, output or report can show them.
+    """
+    found: dict[tuple[str, str, int], list[SurveyResponse]] = {}
+    for response in folder.responses:
+        for name, column in response.personal:
+            found.setdefault((response.file, name, column), []).append(response)
+    out = []
+    for (file, name, column), rows in found.items():
+        first = rows[0]
+        out.append(
+            Diagnostic(
+                "IK509",
+                f"The column '{name}' names who answered in {len(rows)} "
+                f"row{'s' if len(rows) != 1 else ''}: it is personal data, never counted "
+                "and never shown.",
+                file,
+                first.line,
+                column,
+                severity,
+                "Delete the column from the export (or make the survey anonymous in the "
+                "survey tool) and keep the file without it.",
+                **_cell(first.sheet),
+            )
+        )
+    return out
 
 
 def findings(folder: EvidenceFolder, names: Names = ()) -> Iterator[Finding]:
@@ -91,10 +129,11 @@ def findings(folder: EvidenceFolder, names: Names = ()) -> Iterator[Finding]:
         ident = row.record_id if isinstance(row, RecordRead) else row.respondent_id
         column = "record_id" if isinstance(row, RecordRead) else "respondent_id"
         for hit in scan_text(ident, names):
-            yield Finding(hit, column, row.file, row.line, 1)
+            yield Finding(hit, column, row.file, row.line, 1, row.sheet)
         for name, text in row.notes.items():
             for hit in scan_text(text, names):
-                yield Finding(hit, name, row.file, row.line, row.note_columns.get(name, 1))
+                place = row.note_columns.get(name, 1)
+                yield Finding(hit, name, row.file, row.line, place, row.sheet)
     prefix = display_path(folder.root)
     for file in folder.files:
         for hit in scan_text(_path_words(inside(file, prefix)), names):
