@@ -50,7 +50,7 @@ def test_a_forms_export_counts_as_the_contract_csv(tmp_path: Path, header: str) 
     assert found(export) == []
     assert counts(export) == counts(as_csv)
     staff = [r for r in validate_path(export, REGISTRY).folder.responses if r.survey == "staff"]
-    assert [(r.respondent_id, r.notes, r.personal) for r in staff][0] == ("1", {}, ())
+    assert next((r.respondent_id, r.notes, r.personal) for r in staff) == ("1", {}, ())
 
 
 def test_email_and_name_columns_are_flagged_never_kept_never_reported(tmp_path: Path) -> None:
