@@ -69,6 +69,7 @@ def test_windows_1252_csv_is_read_with_a_note_when_the_bytes_are_certain(folder:
         b"respondent_id,s01\nST-1,agree \xa4 yes\n",  # the euro sign in Latin-9, not here
         b"respondent_id,s01\nST-1,agree \x8e yes\n",  # a letter (\u017d): Mac Roman's \u00e9?
         b"respondent_id,s01\nST-1,caf\xc3\xa9 \x96 yes\n",  # UTF-8 and another: damaged
+        b"respondent_id,s01\nST-1,don\xd5t know\n",  # Mac Roman's curly apostrophe
     ],
 )
 def test_legacy_bytes_that_are_not_certain_are_refused_with_the_resave_steps(
@@ -91,9 +92,7 @@ def test_excel_unicode_text_is_read_with_a_note(folder: Path) -> None:
     )
     assert "separated by tabs" in shown[1]
     result = validate_path(folder, Registry([DATA / "frameworks"]))
-    assert {r.record_id: r.answers.get("plan-quality") for r in result.folder.records}[
-        "R-101"
-    ] == 4
+    assert {r.record_id: r.answers.get("plan-quality") for r in result.folder.records}["R-101"] == 4
 
 
 def test_damaged_utf16_is_refused(folder: Path) -> None:

@@ -30,7 +30,8 @@ _PUNCTUATION_1252 = frozenset(
     b"\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b"
 )
 _SAFE_1252 = _PUNCTUATION_1252 | (
-    frozenset(range(0xA0, 0x100)) - frozenset(b"\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe")
+    frozenset(range(0xA0, 0x100))
+    - frozenset(b"\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe\xd0\xd1\xd2\xd3\xd4\xd5")
 )
 _RESAVE = (
     "In Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'. In LibreOffice: File > "
@@ -169,9 +170,10 @@ def is_certainly_windows_1252(data: bytes) -> bool:
 
     Yes when: no sequence in them is valid multi-byte UTF-8 (a file of both is damaged,
     not legacy); every byte outside ASCII is one Windows-1252 defines; each in 0x80-0x9F is
-    a punctuation mark there (quotes, dashes, the euro sign, not a letter such as Ž); and
-    none is one of the eight bytes where Latin-9 (ISO-8859-15) gives another character.
-    Latin-1 files then read the same. Anything else is refused.
+    a punctuation mark there (quotes, dashes, the euro sign, not a letter such as Ž); none
+    is one of the eight bytes where Latin-9 (ISO-8859-15) gives another character; and none
+    is 0xD0-0xD5, Mac Roman's dashes and curly quotes (Ð-Õ in Windows-1252). Latin-1 files
+    then read the same. Anything else is refused.
     """
     if _UTF8_SEQUENCE.search(data):
         return False
