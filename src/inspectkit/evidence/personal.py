@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder, Placed
+from inspectkit.evidence.identifying import cell_fields, personal_columns
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.privacy import Hit, redact, scan_text
 from inspectkit.textfile import display_path
@@ -71,47 +72,12 @@ def scan_folder(
                 severity,
                 "Remove or anonymise it; reports refuse to include it. If the team has "
                 "checked that it is public, accept it in accepted-findings.yaml.",
-                **_cell(found.sheet),
+                **cell_fields(found.sheet),
             )
         )
     out += personal_columns(folder, severity)
     note = accepted.summary(used)
     return [*out, note] if note else out
-
-
-def _cell(sheet: str) -> dict[str, str]:
-    """The place fields of a diagnostic in a workbook; none elsewhere (CSV is unchanged)."""
-    return {"unit": "cell", "sheet": sheet} if sheet else {}
-
-
-def personal_columns(folder: EvidenceFolder, severity: Severity) -> list[Diagnostic]:
-    """One IK509 per survey column of e-mail addresses or names that held anything.
-
-    Their values were never kept, so no count, output or report can show them.
-    """
-    found: dict[tuple[str, str, int], list[SurveyResponse]] = {}
-    for response in folder.responses:
-        for name, column in response.personal:
-            found.setdefault((response.file, name, column), []).append(response)
-    out = []
-    for (file, name, column), rows in found.items():
-        first = rows[0]
-        out.append(
-            Diagnostic(
-                "IK509",
-                f"The column '{name}' names who answered in {len(rows)} "
-                f"row{'s' if len(rows) != 1 else ''}: it is personal data, never counted "
-                "and never shown.",
-                file,
-                first.line,
-                column,
-                severity,
-                "Delete the column from the export (or make the survey anonymous in the "
-                "survey tool) and keep the file without it.",
-                **_cell(first.sheet),
-            )
-        )
-    return out
 
 
 def findings(folder: EvidenceFolder, names: Names = ()) -> Iterator[Finding]:
