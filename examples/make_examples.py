@@ -2688,9 +2688,11 @@ def reading_problems(folder: Path) -> None:
         write(ev / name, BROKEN_HEADER + text)
     write(ev / "notes" / "obs-03-home-visit.md", NO_FRONT_MATTER)
     write(folder / "records" / "reader-pair-b.csv", UNCLOSED_QUOTE)
-    write(folder / "records" / "reader-pair-c.xlsx", xlsx_bytes())
+    # An old-format workbook is not read (.xlsx is); its bytes do not matter, only its name.
+    write(folder / "records" / "reader-pair-c.xls", xlsx_bytes())
     write(folder / "records" / "reader-pair-c.csv", xlsx_bytes())
-    write(folder / "surveys" / "staff.csv", STAFF_CP1252.encode("cp1252"))
+    # Mac Roman: its curly apostrophe (0xD5) would be "Õ" in Windows-1252, so it is refused.
+    write(folder / "surveys" / "staff.csv", STAFF_CP1252.encode("mac_roman"))
 
 
 # -- field-mistakes: fields, ids, dates and CSV cells -------------------------------------------
@@ -2857,7 +2859,7 @@ REFERENCE_MISTAKE_ITEMS = """\
 
 REFERENCE_MISTAKE_STAFF = (
     STAFF_HEADER
-    + """,comments
+    + """,team
 ST-001,Agree,Agree,Disagree,Agree,Neither agree nor disagree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,Agree,
 ST-002,Strongly agree,Agree,Agree,Agree,Agree,Strongly agree,Strongly agree,Agree,Agree,Agree,Agree,Agree,Agree,"Good team, but caseloads are high."
 ST-003,Agree,Agree,Neither agree nor disagree,Disagree,Disagree,Agree,Agree,Agree,Disagree,Neither agree nor disagree,Disagree,Don't know,Agree,

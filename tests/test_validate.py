@@ -51,23 +51,53 @@ def test_clean_folder_accepts_spreadsheet_exports(folder: Path) -> None:
     assert detail == ["The plan was agreed by all partners in 2025."]
 
 
-def test_windows_1252_csv_says_what_to_do(folder: Path) -> None:
-    (folder / "surveys" / "staff.csv").write_bytes(b"respondent_id,s01\nST-1,agree \x96 yes\n")
-    assert run(folder) == [("staff.csv", 2, 2, "IK002")]
-    assert "CSV UTF-8" in messages(folder)[0]
+def test_windows_1252_csv_is_read_with_a_note_when_the_bytes_are_certain(folder: Path) -> None:
+    (folder / "surveys" / "staff.csv").write_bytes(
+        b"respondent_id,s01,notes\nST-1,agree,\x93fine\x94 \x96 \xa3 for caf\xe9\n"
+    )
+    assert run(folder) == [("staff.csv", 0, 0, "IK017")]
+    assert "read as Windows-1252" in messages(folder)[0]
+    result = validate_path(folder, Registry([DATA / "frameworks"]))
+    notes = [r.notes for r in result.folder.responses if r.survey == "staff"]
+    assert notes == [{"notes": "\u201cfine\u201d \u2013 \u00a3 for caf\u00e9"}]
 
 
-def test_excel_unicode_text_is_named_with_how_to_resave(folder: Path) -> None:
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"respondent_id,s01\nST-1,agree \x81 yes\n",  # undefined in Windows-1252
+        b"respondent_id,s01\nST-1,agree \xa4 yes\n",  # the euro sign in Latin-9, not here
+        b"respondent_id,s01\nST-1,agree \x8e yes\n",  # a letter (\u017d): Mac Roman's \u00e9?
+        b"respondent_id,s01\nST-1,caf\xc3\xa9 \x96 yes\n",  # UTF-8 and another: damaged
+        b"respondent_id,s01\nST-1,don\xd5t know\n",  # Mac Roman's curly apostrophe
+    ],
+)
+def test_legacy_bytes_that_are_not_certain_are_refused_with_the_resave_steps(
+    folder: Path, data: bytes
+) -> None:
+    (folder / "surveys" / "staff.csv").write_bytes(data)
+    found = run(folder)
+    assert found == [("staff.csv", 2, 2, "IK002")]
+    assert "Save As > 'CSV UTF-8" in messages(folder)[0]
+
+
+def test_excel_unicode_text_is_read_with_a_note(folder: Path) -> None:
     text = "record_id\tplan-quality\r\nR-101\t4\r\n"
     (folder / "records" / "reader-b.csv").write_bytes(text.encode("utf-16"))  # BOM first
-    assert run(folder) == [("reader-b.csv", 0, 0, "IK002")]
-    message, hint = messages(folder)[0].split(" | ")
-    assert message == (
-        f"'{_shown(folder, 'records/reader-b.csv')}' was saved as Excel \"Unicode text\" "
-        "(UTF-16, separated by tabs), not as UTF-8 CSV, so it is not read."
+    assert run(folder) == [("reader-b.csv", 0, 0, "IK017"), ("reader-b.csv", 1, 1, "IK017")]
+    shown = messages(folder)
+    assert shown[0] == (
+        f"'{_shown(folder, 'records/reader-b.csv')}' was saved as UTF-16 (as Excel saves "
+        '"Unicode text"), not UTF-8; it was read as such.'
     )
-    assert "binary" not in message
-    assert hint.startswith("In Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'.")
+    assert "separated by tabs" in shown[1]
+    result = validate_path(folder, Registry([DATA / "frameworks"]))
+    assert {r.record_id: r.answers.get("plan-quality") for r in result.folder.records}["R-101"] == 4
+
+
+def test_damaged_utf16_is_refused(folder: Path) -> None:
+    (folder / "records" / "reader-b.csv").write_bytes(b"\xff\xfer\x00\x00\xd8")
+    assert run(folder) == [("reader-b.csv", 0, 0, "IK002")]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +107,7 @@ def test_excel_unicode_text_is_named_with_how_to_resave(folder: Path) -> None:
         ("\t", "separated by tabs (as Excel saves 'Text (Tab delimited)'"),
     ],
 )
-def test_semicolon_and_tab_separated_csv_are_named(
+def test_semicolon_and_tab_separated_csv_are_read_with_a_note(
     folder: Path, delimiter: str, named: str
 ) -> None:
     rows = [["record_id", "plan-quality", "workers"], ["R-101", "4", "one"]]
@@ -86,12 +116,15 @@ def test_semicolon_and_tab_separated_csv_are_named(
     (folder / "surveys" / "staff.csv").write_text(
         "\n\n" + delimiter.join(["respondent_id", "s01"]) + "\nST-9" + delimiter + "agree\n"
     )
-    assert run(folder) == [("reader-b.csv", 1, 1, "IK013"), ("staff.csv", 3, 1, "IK013")]
-    for shown in messages(folder):
-        message, hint = shown.split(" | ")
-        assert named in message and "not by commas" in message
-        assert "record_id" not in message and "respondent_id" not in message
-        assert "File > Save As > 'CSV UTF-8 (Comma delimited)'" in hint
+    assert run(folder) == [("reader-b.csv", 1, 1, "IK017"), ("staff.csv", 3, 1, "IK017")]
+    for message in messages(folder):
+        assert named in message and "it was read as such" in message
+    result = validate_path(folder, Registry([DATA / "frameworks"]))
+    records = {r.record_id: dict(r.answers) for r in result.folder.records}
+    assert records["R-101"] == {"plan-quality": 4, "workers": "one"}
+    assert [r.answers for r in result.folder.responses if r.respondent_id == "ST-9"] == [
+        {"s01": "agree"}
+    ]
 
 
 def test_delimiters_inside_comma_separated_cells_are_not_mistaken(folder: Path) -> None:
@@ -99,7 +132,10 @@ def test_delimiters_inside_comma_separated_cells_are_not_mistaken(folder: Path) 
     (folder / "surveys" / "staff.csv").write_text(
         'respondent_id,s01,"notes; kept; here; too"\nST-9,agree,a;b\tc\n'
     )
-    assert [c for *_, c in run(folder)] == ["IK307"]  # the notes column, not a delimiter
+    assert run(folder) == []  # commas, and a column of notes (kept, not a delimiter)
+    result = validate_path(folder, Registry([DATA / "frameworks"]))
+    notes = [r.notes for r in result.folder.responses if r.respondent_id == "ST-9"]
+    assert notes == [{"notes; kept; here; too": "a;b\tc"}]
 
 
 def _shown(folder: Path, rel: str) -> str:
@@ -296,11 +332,14 @@ def test_links_outside_are_refused_and_extras_noted(folder: Path, tmp_path: Path
     os.symlink(tmp_path / "missing.yaml", folder / "evidence" / "dangling.yaml")
     (folder / "notes.txt").write_text("scratch")
     (folder / "records" / "export.xlsx").write_bytes(b"PK")
+    (folder / "records" / "old.xls").write_bytes(b"\xd0\xcf")
     found = run(folder)
     assert ("outside.yaml", 0, 0, "IK011") in found
     assert ("dangling.yaml", 0, 0, "IK001") in found
     assert ("notes.txt", 0, 0, "IK016") in found
-    assert any("CSV UTF-8" in m for m in messages(folder))
+    assert ("export.xlsx", 0, 0, "IK019") in found  # read, and refused as a workbook
+    assert ("old.xls", 0, 0, "IK016") in found
+    assert any("save .xls and .ods files as .xlsx" in m for m in messages(folder))
 
 
 def test_missing_manifest_and_unknown_framework(folder: Path) -> None:

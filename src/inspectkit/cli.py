@@ -24,6 +24,7 @@ from inspectkit.formats import (
     GRADE_FORMATS,
     OVERVIEW_FORMATS,
     REPORT_FORMATS,
+    TEMPLATE_FORMATS,
     FormatRegistry,
 )
 
@@ -494,6 +495,42 @@ def init(
             f"Next: fill in {(folder / 'inspection.yaml').as_posix()}, then run "
             f"'inspectkit validate {folder.as_posix()}'.\n"
         )
+        return ExitCode.OK
+
+    _run(body)
+
+
+@app.command("template")
+def template(
+    folder: Annotated[Path, typer.Argument(help="The folder to write into (an evidence folder).")],
+    framework: Annotated[
+        str,
+        typer.Option(
+            "--framework", metavar="ID[@VERSION]", help="The framework the forms are for."
+        ),
+    ],
+    fmt: Annotated[str, _format(TEMPLATE_FORMATS)] = "xlsx",
+    frameworks_dir: FrameworksDirs = None,
+) -> None:
+    """Write forms to fill in: workbooks in records/ and surveys/, or printable forms in
+    forms/. Never overwrites an existing file.
+
+    Example: inspectkit template glenbrae-2026 --framework cso-at-home --format all
+    """
+
+    def body() -> int:
+        from inspectkit.files import write_new
+        from inspectkit.forms import template_files
+
+        _guard([folder], _framework_files(frameworks_dir))
+        fw = _registry(frameworks_dir).load(framework).framework
+        formats = tuple(f.name for f in TEMPLATE_FORMATS.expand(fmt))
+        for rel, data in template_files(fw, formats).items():
+            done = write_new(folder / rel, data)
+            shown = (folder / rel).as_posix()
+            sys.stderr.write(
+                f"created  {shown}\n" if done else f"kept     {shown} (already exists)\n"
+            )
         return ExitCode.OK
 
     _run(body)

@@ -53,6 +53,14 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK014", "wrong-shape", "error", "The file's top level is not what it should be."),
     ("IK015", "complex-key", "error", "A YAML key is a list or mapping, not a plain value."),
     ("IK016", "ignored-file", "note", "A file in the folder is not part of the contract."),
+    (
+        "IK017",
+        "table-dialect",
+        "note",
+        "A table was read with another delimiter or encoding than comma-separated UTF-8.",
+    ),
+    ("IK018", "ignored-sheet", "note", "A worksheet of a workbook is not read."),
+    ("IK019", "workbook-unreadable", "error", "The file cannot be read as an .xlsx workbook."),
     # Framework files
     ("IK101", "framework-field", "error", "A framework field is missing, unknown or invalid."),
     ("IK102", "framework-duplicate-id", "error", "An id is defined twice in the framework."),
@@ -124,6 +132,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK505", "postcode", "warning", "Text holds a UK postcode."),
     ("IK506", "nhs-number", "warning", "Text holds what looks like an NHS number."),
     ("IK507", "listed-name", "warning", "Text holds a name from the names list."),
+    (
+        "IK509",
+        "personal-column",
+        "warning",
+        "A survey export's e-mail or name column holds personal data (never counted or shown).",
+    ),
     (
         "IK508",
         "accepted-findings",

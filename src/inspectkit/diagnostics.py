@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,6 +41,8 @@ class Diagnostic:
         unit: What ``column`` counts: ``character`` in text files, ``field`` in CSV,
             ``cell`` in a worksheet. Machine formats that place by character (SARIF) give
             no column in other units.
+        sheet: The worksheet, for a place in a workbook (``unit`` is then ``cell``, ``line``
+            the row and ``column`` the column number); "" elsewhere.
     """
 
     code: str
@@ -50,6 +53,7 @@ class Diagnostic:
     severity: Severity = field(default=None)  # type: ignore[assignment]
     hint: str = ""
     unit: str = "character"
+    sheet: str = ""
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -77,11 +81,17 @@ class Diagnostic:
             severity,
             self.hint,
             self.unit,
+            self.sheet,
         )
 
+    @property
+    def cell(self) -> str:
+        """The place in a workbook as a spreadsheet writes it (``Sheet1!D7``), else ""."""
+        return cell_place(self.sheet, self.line, self.column) if self.sheet else ""
+
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping with stable keys."""
-        return {
+        """A JSON-ready mapping with stable keys (``sheet`` and ``cell`` for workbooks only)."""
+        data: dict[str, object] = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
@@ -91,6 +101,32 @@ class Diagnostic:
             "column": self.column,
             "hint": self.hint,
         }
+        if self.sheet:
+            data["sheet"] = self.sheet
+            data["cell"] = self.cell
+        return data
+
+
+def cell_place(sheet: str, row: int, column: int) -> str:
+    """``Sheet1!D7`` (a quoted name where a spreadsheet quotes it), ``Sheet1!7:7`` for a
+    whole row, or the sheet's name alone for the whole sheet."""
+    name = sheet
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name):
+        name = "'" + name.replace("'", "''") + "'"
+    if row <= 0:
+        return name
+    if column <= 0:
+        return f"{name}!{row}:{row}"
+    return f"{name}!{column_letters(column)}{row}"
+
+
+def column_letters(number: int) -> str:
+    """A spreadsheet's column name for a 1-based column number (1 is A, 27 is AA)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

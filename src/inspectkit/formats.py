@@ -27,6 +27,7 @@ __all__ = [
     "GRADE_FORMATS",
     "OVERVIEW_FORMATS",
     "REPORT_FORMATS",
+    "TEMPLATE_FORMATS",
     "Format",
     "FormatRegistry",
 ]
@@ -234,4 +235,20 @@ OVERVIEW_FORMATS = FormatRegistry.of(
         ),
         Format("json", "every folder and grade", "inspectkit.overview.render:write_json"),
     ],
+)
+
+TEMPLATE_FORMATS = FormatRegistry.of(
+    "template",
+    [
+        Format(
+            "xlsx",
+            "workbooks to fill in, with drop-downs and a guidance sheet",
+            "inspectkit.forms.workbook:write_xlsx",
+            suffix=".xlsx",
+            binary=True,
+        ),
+        Format("md", "printable Markdown", "inspectkit.forms.printable:write_md", suffix=".md"),
+        Format("html", "printable HTML", "inspectkit.forms.printable:write_html", suffix=".html"),
+    ],
+    groups={"all": ("xlsx", "md", "html")},
 )

@@ -1,13 +1,17 @@
-"""Reading spreadsheet exports: UTF-8 with or without a BOM, quoted commas and newlines.
+"""Reading spreadsheet exports: quoted delimiters and newlines, three delimiters, three encodings.
 
-Rows keep the line they start on, so every problem can be placed at line and field.
-Header names are matched without regard to case, surrounding spaces or a BOM.
+Comma, semicolon (Excel in some European settings) and tab are read, the delimiter told from
+the header; UTF-8 (a BOM allowed), UTF-16 with a BOM (Excel's "Unicode text") and, where the
+bytes leave no doubt, Windows-1252. Anything other than comma-separated UTF-8 is read with a
+note (IK017) saying how. Rows keep the line they start on, so every problem can be placed at
+line and field. Header names are matched without regard to case, surrounding spaces or a BOM.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +23,16 @@ from inspectkit.textfile import decode, read_bytes
 MAX_ROWS = 100_000
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+# Windows-1252 bytes that read the same in Latin-1 and Latin-9, or (0x80-0x9F) that are
+# punctuation in Windows-1252 and control codes, never text, in the Latin sets.
+_PUNCTUATION_1252 = frozenset(
+    b"\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b"
+)
+_SAFE_1252 = _PUNCTUATION_1252 | (
+    frozenset(range(0xA0, 0x100))
+    - frozenset(b"\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe\xd0\xd1\xd2\xd3\xd4\xd5")
+)
 _RESAVE = (
     "In Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'. In LibreOffice: File > "
     "Save As > 'Text CSV', with UTF-8 and ',' as the field delimiter."
@@ -47,16 +61,20 @@ def read_csv(path: Path, display: str) -> Table:
 
 def _read_csv(path: Path, display: str) -> Table:
     data = read_bytes(path, display)
-    if data.startswith(_UTF16_BOMS):
-        raise ReadFailure(_utf16(data, display))
-    try:
-        text = decode(data, display)
-    except ReadFailure as exc:
-        raise ReadFailure(_as_field(exc.diagnostic, data)) from None
-    problem = _other_delimiter(text, display)
-    if problem is not None:
-        raise ReadFailure(problem)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    text, notes = decode_table(data, display)
+    number, delimiter = _delimiter(text)
+    if delimiter != ",":
+        notes.append(
+            Diagnostic(
+                "IK017",
+                f"'{display}' is separated by {_DELIMITERS[delimiter]}, not by commas; "
+                "it was read as such.",
+                display,
+                number,
+                1,
+            )
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[TableRow] = []
     header: tuple[str, ...] | None = None
     line = 1
@@ -97,7 +115,70 @@ def _read_csv(path: Path, display: str) -> Table:
                 hint="The first row names the columns.",
             )
         )
-    return Table(display, header, tuple(rows), kind="csv", unit="field")
+    return Table(display, header, tuple(rows), kind="csv", unit="field", notes=tuple(notes))
+
+
+def decode_table(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
+    """The text of a CSV file, and a note when it was not UTF-8.
+
+    UTF-8 (a BOM allowed) is read as it is; UTF-16 with a BOM (Excel's "Unicode text") is
+    read with a note; a file that is not UTF-8 is read as Windows-1252, with a note, only
+    when :func:`is_certainly_windows_1252` says so, and refused with the re-save steps
+    otherwise.
+
+    Raises:
+        ReadFailure: the bytes are binary, damaged UTF-16, or in an encoding not told for sure.
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadFailure(
+                Diagnostic(
+                    "IK002",
+                    f"'{display}' starts like UTF-16 but is not valid UTF-16.",
+                    display,
+                    hint=_RESAVE,
+                )
+            ) from None
+        return text, [
+            Diagnostic(
+                "IK017",
+                f"'{display}' was saved as UTF-16 (as Excel saves \"Unicode text\"), not "
+                "UTF-8; it was read as such.",
+                display,
+            )
+        ]
+    try:
+        return decode(data, display), []
+    except ReadFailure as exc:
+        if exc.diagnostic.code != "IK002" or not is_certainly_windows_1252(data):
+            raise ReadFailure(_as_field(exc.diagnostic, data)) from None
+    return data.decode("cp1252"), [
+        Diagnostic(
+            "IK017",
+            f"'{display}' is in the Windows-1252 encoding (as Excel saves 'CSV (Comma "
+            "delimited)'), not UTF-8; it was read as Windows-1252.",
+            display,
+            hint=_RESAVE,
+        )
+    ]
+
+
+def is_certainly_windows_1252(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 can only mean one text, the Windows-1252 one.
+
+    Yes when: no sequence in them is valid multi-byte UTF-8 (a file of both is damaged,
+    not legacy); every byte outside ASCII is one Windows-1252 defines; each in 0x80-0x9F is
+    a punctuation mark there (quotes, dashes, the euro sign, not a letter such as Ž); none
+    is one of the eight bytes where Latin-9 (ISO-8859-15) gives another character; and none
+    is 0xD0-0xD5, Mac Roman's dashes and curly quotes (Ð-Õ in Windows-1252). Latin-1 files
+    then read the same. Anything else is refused.
+    """
+    if _UTF8_SEQUENCE.search(data):
+        return False
+    high = {byte for byte in data if byte >= 0x80}
+    return bool(high) and not high - _SAFE_1252
 
 
 def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
@@ -119,26 +200,8 @@ def _as_field(diagnostic: Diagnostic, data: bytes) -> Diagnostic:
     )
 
 
-def _utf16(data: bytes, display: str) -> Diagnostic:
-    """Excel's "Unicode text" is UTF-16 with a BOM and tabs: name it, and say how to re-save."""
-    try:
-        text = data.decode("utf-16")
-    except UnicodeDecodeError:
-        text = ""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    saved_as = (
-        'Excel "Unicode text" (UTF-16, separated by tabs)' if "\t" in first else "UTF-16 text"
-    )
-    return Diagnostic(
-        "IK002",
-        f"'{display}' was saved as {saved_as}, not as UTF-8 CSV, so it is not read.",
-        display,
-        hint=_RESAVE,
-    )
-
-
-def _other_delimiter(text: str, display: str) -> Diagnostic | None:
-    """A file separated by semicolons or tabs instead of commas, named as such.
+def _delimiter(text: str) -> tuple[int, str]:
+    """The header's line and the file's delimiter: a comma, or a semicolon or tab.
 
     The header decides: if its first comma-separated cell holds another delimiter that
     splits the header into more columns, the file uses that delimiter.
@@ -149,16 +212,8 @@ def _other_delimiter(text: str, display: str) -> Diagnostic | None:
         by_comma = next(csv.reader([header]), None) or [""]
         split = {d: next(csv.reader([header], delimiter=d), []) for d in _DELIMITERS}
     except csv.Error:  # reported as it is read
-        return None
-    for delimiter, how in _DELIMITERS.items():
+        return number, ","
+    for delimiter in _DELIMITERS:
         if delimiter in by_comma[0] and len(split[delimiter]) > len(by_comma):
-            return Diagnostic(
-                "IK013",
-                f"'{display}' is separated by {how}, not by commas, so its columns "
-                "cannot be told apart.",
-                display,
-                number,
-                1,
-                hint=_RESAVE,
-            )
-    return None
+            return number, delimiter
+    return number, ","

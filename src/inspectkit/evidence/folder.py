@@ -114,6 +114,8 @@ def find_files(root: Path) -> tuple[FolderFiles, list[Diagnostic]]:
             found.evaluations = found.evaluations or path
         elif kind == "accepted":
             continue  # read with the project's own (see evidence.accepted)
+        elif kind == "mapping":
+            continue  # read with the tables it maps (see evidence.header)
         elif kind in ("evidence", "records", "surveys"):
             getattr(found, kind).append(path)
         else:
@@ -193,12 +195,19 @@ def _kind(rel: str) -> str:
         return "records"
     if top == "surveys" and len(parts) == 2 and reader_for(name) is not None:
         return "surveys"
+    if (top == "records" and name == "columns.yaml") or (
+        top == "surveys" and len(parts) == 2 and name.endswith(".columns.yaml")
+    ):
+        return "mapping"
     return ""
 
 
 def _ignored_hint(rel: str) -> str:
     if rel.lower().endswith((".xlsx", ".xls", ".ods")):
-        return "Export spreadsheets as 'CSV UTF-8' into records/ or surveys/."
+        return (
+            "Workbooks (.xlsx) are read in records/ and surveys/; save .xls and .ods files "
+            "as .xlsx or as 'CSV UTF-8' there."
+        )
     return (
         "Evidence folders hold inspection.yaml, evaluations.yaml, evidence/, records/ and surveys/."
     )

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder, Placed
+from inspectkit.evidence.identifying import cell_fields, personal_columns
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
 from inspectkit.privacy import Hit, redact, scan_text
 from inspectkit.textfile import display_path
@@ -34,6 +35,7 @@ class Finding:
     file: str
     line: int
     column: int
+    sheet: str = ""  # a workbook's sheet: line and column are then its row and column
 
     @property
     def where(self) -> str:
@@ -70,8 +72,10 @@ def scan_folder(
                 severity,
                 "Remove or anonymise it; reports refuse to include it. If the team has "
                 "checked that it is public, accept it in accepted-findings.yaml.",
+                **cell_fields(found.sheet),
             )
         )
+    out += personal_columns(folder, severity)
     note = accepted.summary(used)
     return [*out, note] if note else out
 
@@ -91,10 +95,11 @@ def findings(folder: EvidenceFolder, names: Names = ()) -> Iterator[Finding]:
         ident = row.record_id if isinstance(row, RecordRead) else row.respondent_id
         column = "record_id" if isinstance(row, RecordRead) else "respondent_id"
         for hit in scan_text(ident, names):
-            yield Finding(hit, column, row.file, row.line, 1)
+            yield Finding(hit, column, row.file, row.line, 1, row.sheet)
         for name, text in row.notes.items():
             for hit in scan_text(text, names):
-                yield Finding(hit, name, row.file, row.line, row.note_columns.get(name, 1))
+                place = row.note_columns.get(name, 1)
+                yield Finding(hit, name, row.file, row.line, place, row.sheet)
     prefix = display_path(folder.root)
     for file in folder.files:
         for hit in scan_text(_path_words(inside(file, prefix)), names):

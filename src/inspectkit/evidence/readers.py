@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspectkit.diagnostics import Diagnostic, Severity
+from inspectkit.diagnostics import Diagnostic, Severity, cell_place
 
 __all__ = ["READER_BY_KIND", "Reader", "Table", "TableRow", "read_table", "reader_for"]
 
@@ -39,6 +39,9 @@ class Table:
         unit: What a diagnostic's column counts in this table: ``field`` (CSV) or ``cell``.
         sheet: The worksheet the rows come from, for workbooks.
         notes: What the reader noticed and the user should know (a delimiter, an encoding).
+        header_line: The line (or row) the header is on.
+        empty_columns: Indexes of columns with neither a name nor data (a workbook's merged
+            header cells and formatted blank columns): left out without a problem.
     """
 
     display: str
@@ -48,6 +51,8 @@ class Table:
     unit: str = "field"
     sheet: str = ""
     notes: tuple[Diagnostic, ...] = field(default=())
+    header_line: int = 1
+    empty_columns: frozenset[int] = field(default=frozenset())
 
     def diagnostic(
         self,
@@ -69,7 +74,14 @@ class Table:
             severity,  # type: ignore[arg-type]  # None: the code's own severity
             hint,
             unit=self.unit,
+            sheet=self.sheet,
         )
+
+    def place(self, line: int) -> str:
+        """Where a row starts, in words: ``file:7``, or ``file:Sheet1!A7`` in a workbook."""
+        if self.sheet:
+            return f"{self.display}:{cell_place(self.sheet, line, 1)}"
+        return f"{self.display}:{line}"
 
 
 TableReaderFunction = Callable[[Path, str], Table]
@@ -99,6 +111,7 @@ class Reader:
 
 READER_BY_KIND: dict[str, Reader] = {
     "csv": Reader("csv", (".csv",), "inspectkit.evidence.csvread:read_csv"),
+    "xlsx": Reader("xlsx", (".xlsx",), "inspectkit.evidence.xlsxread:read_xlsx"),
 }
 
 

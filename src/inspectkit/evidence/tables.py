@@ -1,4 +1,4 @@
-"""Record-reading results and survey responses: CSV rows checked against the framework.
+"""Record-reading results and survey responses: table rows checked against the framework.
 
 Each record and respondent appears once; each cell holds an answer its question allows.
 Answers are kept in canonical form (scale points as numbers, options as the framework
@@ -11,11 +11,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspectkit.diagnostics import Diagnostic
+from inspectkit.diagnostics import Diagnostic, cell_place
 from inspectkit.errors import ReadFailure
-from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
+from inspectkit.evidence.answers import (
+    Invalid,
+    canonical,
+    memoised,
+    record_answer,
+    survey_answer,
+)
+from inspectkit.evidence.columns import ANONYMOUS, Matcher, Question
+from inspectkit.evidence.header import Header, load_mapping, mapping_path, read_header
 from inspectkit.evidence.readers import Table, read_table
-from inspectkit.framework.models import Framework, column_key
+from inspectkit.framework.models import Framework
 from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
 
@@ -32,6 +40,7 @@ class RecordRead:
     answers: Mapping[str, AnswerValue]
     notes: Mapping[str, str] = field(default_factory=dict)
     note_columns: Mapping[str, int] = field(default_factory=dict)  # 1-based field numbers
+    sheet: str = ""  # the worksheet, for a workbook (``line`` is then its row)
 
 
 @dataclass(frozen=True)
@@ -45,82 +54,34 @@ class SurveyResponse:
     answers: Mapping[str, str]
     notes: Mapping[str, str] = field(default_factory=dict)
     note_columns: Mapping[str, int] = field(default_factory=dict)  # 1-based field numbers
+    sheet: str = ""
+    #: Personal-data columns (e-mail, name) that held something here: (header, column).
+    #: Their values are never kept.
+    personal: tuple[tuple[str, int], ...] = ()
+
+
+def place_of(file: str, sheet: str, line: int) -> str:
+    """Where a row is, in words: ``file:7``, or ``file:Sheet1!A7`` in a workbook."""
+    return f"{file}:{cell_place(sheet, line, 1)}" if sheet else f"{file}:{line}"
 
 
 Reader = Callable[[str, str], "AnswerValue | Invalid | None"]
 
 
-def _header(
-    table: Table,
-    id_column: str,
-    known: list[str],
-    what: str,
-    problems: list[Diagnostic],
-    other: tuple[str, ...] = (),
-) -> dict[int, str] | None:
-    """Map column index -> question id; None if the id column is missing.
+@dataclass(frozen=True)
+class Row:
+    """One data row as read: its id, line, answers, notes and personal columns."""
 
-    Columns named in ``other`` are kept under their own name but are not questions.
-    """
-    if not table.header or column_key(table.header[0]) != id_column:
-        problems.append(
-            table.diagnostic(
-                "IK208",
-                f"The first column of '{table.display}' should be "
-                f"'{id_column}', not '{table.header[0] if table.header else ''}'"
-                ".",
-                1,
-                1,
-            )
-        )
-        return None
-    columns: dict[int, str] = {}
-    seen: dict[str, int] = {}
-    by_key = {column_key(q): q for q in [*known, *other]}
-    for index, name in enumerate(table.header[1:], start=1):
-        if not name:
-            problems.append(
-                table.diagnostic("IK208", f"Column {index + 1} has no name.", 1, index + 1)
-            )
-            continue
-        question = by_key.get(column_key(name))
-        if question is None:
-            problems.append(
-                table.diagnostic(
-                    "IK307" if what.startswith("survey") else "IK305",
-                    f"Unknown {what} question '{name}': the framework does not define it.",
-                    1,
-                    index + 1,
-                    hint=did_you_mean(name, known)
-                    or "Remove the column, or list it in the framework's 'other_columns'.",
-                )
-            )
-            continue
-        if question in seen:
-            problems.append(
-                table.diagnostic(
-                    "IK208",
-                    f"The column '{name}' appears twice (first as column {seen[question] + 1}).",
-                    1,
-                    index + 1,
-                )
-            )
-            continue
-        seen[question] = index
-        columns[index] = question
-    return columns
-
-
-Row = tuple[str, int, dict[str, AnswerValue], dict[str, str], dict[str, int]]
+    ident: str
+    line: int
+    answers: dict[str, AnswerValue]
+    notes: dict[str, str]
+    note_columns: dict[str, int]
+    personal: tuple[tuple[str, int], ...]
 
 
 def _rows(
-    table: Table,
-    columns: dict[int, str],
-    read: Reader | None,
-    label: str,
-    problems: list[Diagnostic],
-    other: tuple[str, ...] = (),
+    table: Table, header: Header, read: Reader | None, label: str, problems: list[Diagnostic]
 ) -> list[Row]:
     out = []
     width = len(table.header)
@@ -141,14 +102,9 @@ def _rows(
             problems.append(table.diagnostic("IK203", f"The row has no {label}.", row.line, 1))
             continue
         answers: dict[str, AnswerValue] = {}
-        notes: dict[str, str] = {}
-        note_columns: dict[str, int] = {}
-        for index, question in columns.items():
-            if question in other:
-                if cells[index]:
-                    notes[question] = cells[index]
-                    note_columns[question] = index + 1
-                continue
+        notes = {name: cells[i] for i, name in header.notes.items() if cells[i]}
+        note_columns = {name: i + 1 for i, name in header.notes.items() if cells[i]}
+        for index, question in header.questions.items():
             value = read(question, cells[index]) if read else (cells[index] or None)
             if isinstance(value, Invalid):
                 problems.append(
@@ -162,29 +118,43 @@ def _rows(
                 )
             elif value is not None:
                 answers[question] = value
-        out.append((cells[0], row.line, answers, notes, note_columns))
+        personal = tuple(
+            (name, i + 1)
+            for i, name in header.personal.items()
+            if canonical(cells[i]) not in ANONYMOUS
+        )
+        out.append(Row(cells[0], row.line, answers, notes, note_columns, personal))
     return out
 
 
 def _read_table(path: Path, problems: list[Diagnostic]) -> Table | None:
     try:
-        return read_table(path, display_path(path))
+        table = read_table(path, display_path(path))
     except ReadFailure as exc:
         problems.append(exc.diagnostic)
         return None
+    problems.extend(table.notes)
+    return table
+
+
+def _untyped(table: Table) -> Header:
+    """Without a framework every column after the id is kept as it is."""
+    return Header(questions=dict(enumerate(table.header[1:], 1)))
 
 
 def load_records(
     paths: list[Path], fw: Framework | None, problems: list[Diagnostic]
 ) -> list[RecordRead]:
-    """Read every records/*.csv; a record id may appear once across all of them."""
-    questions = {q.id: q for q in fw.record_reading.questions} if fw and fw.record_reading else {}
+    """Read every records table; a record id may appear once across all of them."""
+    template = fw.record_reading if fw else None
+    questions = {q.id: q for q in template.questions} if template else {}
     read: Reader | None = None
     if fw is not None and fw.scale is not None:
         scale = fw.scale
         read = memoised(lambda q, cell: record_answer(questions[q], scale, cell))
     records: list[RecordRead] = []
     first: dict[str, RecordRead] = {}
+    mappings: dict[Path, dict[str, str]] = {}
     for path in paths:
         table = _read_table(path, problems)
         if table is None:
@@ -197,31 +167,45 @@ def load_records(
                 )
             )
             continue
-        other = tuple(fw.record_reading.other_columns) if fw and fw.record_reading else ()
-        columns = (
-            _header(table, "record_id", list(questions), "record-reading", problems, other)
-            if fw is not None
-            else dict(enumerate(table.header[1:], 1))
-        )
-        if columns is None:
+        header: Header | None = _untyped(table)
+        if template is not None:
+            where = mapping_path(path, survey=False)
+            if where not in mappings:
+                mappings[where] = load_mapping(where, list(questions), "IK305", problems)
+            matcher = Matcher(
+                [Question(q.id, q.text) for q in template.questions],
+                template.other_columns,
+                mappings[where],
+            )
+            header = read_header(
+                table, ("record_id",), matcher, "record-reading", display_path(where), problems
+            )
+        if header is None:
             continue
-        for record_id, line, answers, notes, note_columns in _rows(
-            table, columns, read, "record_id", problems, other
-        ):
-            record = RecordRead(record_id, table.display, line, answers, notes, note_columns)
-            if record_id in first:
-                seen = first[record_id]
+        for row in _rows(table, header, read, "record_id", problems):
+            record = RecordRead(
+                row.ident,
+                table.display,
+                row.line,
+                row.answers,
+                row.notes,
+                row.note_columns,
+                table.sheet,
+            )
+            if row.ident in first:
+                seen = first[row.ident]
                 problems.append(
                     table.diagnostic(
                         "IK206",
-                        f"Record '{record_id}' was already read at "
-                        f"{seen.file}:{seen.line}; each record appears once.",
-                        line,
+                        f"Record '{row.ident}' was already read at "
+                        f"{place_of(seen.file, seen.sheet, seen.line)}; each record appears "
+                        "once.",
+                        row.line,
                         1,
                     )
                 )
                 continue
-            first[record_id] = record
+            first[row.ident] = record
             records.append(record)
     return records
 
@@ -248,47 +232,57 @@ def load_survey(
     table = _read_table(path, problems)
     if table is None:
         return []
+    header: Header | None = _untyped(table)
     read: Reader | None = None
-    known_questions: list[str] = []
     if survey is not None and fw is not None:
         scale = next((a for a in fw.answer_scales if a.id == survey.answer_scale), None)
-        known_questions = [q.id for q in survey.questions]
         if scale is not None:
             read = memoised(lambda _q, cell: survey_answer(scale, cell), by_question=False)
-    other = tuple(survey.other_columns) if survey else ()
-    columns = (
-        _header(table, "respondent_id", known_questions, f"survey '{survey_id}'", problems, other)
-        if fw
-        else dict(enumerate(table.header[1:], start=1))
-    )
-    if columns is None:
+        where = mapping_path(path, survey=True)
+        known = [q.id for q in survey.questions]
+        matcher = Matcher(
+            [Question(q.id, q.text) for q in survey.questions],
+            survey.other_columns,
+            load_mapping(where, known, "IK307", problems),
+            survey=True,
+        )
+        header = read_header(
+            table,
+            ("respondent_id", "id"),
+            matcher,
+            f"survey '{survey_id}'",
+            display_path(where),
+            problems,
+        )
+    if header is None:
         return []
     responses: list[SurveyResponse] = []
     first: dict[str, int] = {}
-    for respondent, line, answers, notes, note_columns in _rows(
-        table, columns, read, "respondent_id", problems, other
-    ):
-        if respondent in first:
+    for row in _rows(table, header, read, "respondent_id", problems):
+        if row.ident in first:
+            at = cell_place(table.sheet, first[row.ident], 1) if table.sheet else None
             problems.append(
                 table.diagnostic(
                     "IK206",
-                    f"Respondent '{respondent}' already answered at "
-                    f"line {first[respondent]}; each respondent appears once.",
-                    line,
+                    f"Respondent '{row.ident}' already answered at "
+                    f"{at or f'line {first[row.ident]}'}; each respondent appears once.",
+                    row.line,
                     1,
                 )
             )
             continue
-        first[respondent] = line
+        first[row.ident] = row.line
         responses.append(
             SurveyResponse(
                 survey_id,
-                respondent,
+                row.ident,
                 display,
-                line,
-                {k: str(v) for k, v in answers.items()},
-                notes,
-                note_columns,
+                row.line,
+                {k: str(v) for k, v in row.answers.items()},
+                row.notes,
+                row.note_columns,
+                table.sheet,
+                row.personal,
             )
         )
     return responses

@@ -129,7 +129,9 @@ def _lines(lines: Iterable[str]) -> str:
 
 
 def _place(d: Diagnostic) -> str:
-    """``line:col``, ``line`` or "" when the diagnostic concerns the whole file."""
+    """``line:col``, ``line``, a workbook's ``Sheet1!D7``, or "" for the whole file."""
+    if d.sheet:
+        return safe(d.cell)
     if d.line <= 0:
         return ""
     return f"{d.line}:{d.column}" if d.column > 0 else str(d.line)
@@ -376,4 +378,6 @@ def _result(
                 region["startColumn"] = d.column
             physical["region"] = region
         result["locations"] = [{"physicalLocation": physical}]
+        if d.sheet:  # SARIF regions know no worksheets: the cell goes in a property bag
+            result["properties"] = {"sheet": safe(d.sheet), "cell": safe(d.cell)}
     return result
