@@ -132,3 +132,20 @@ def test_the_command_writes_and_never_overwrites(tmp_path: Path) -> None:
     assert (tmp_path / "f" / "surveys" / "staff.xlsx").read_bytes() == b"mine"
     wrong = runner.invoke(app, [*args, "--format", "xls"])
     assert wrong.exit_code == 2 and "Did you mean 'xlsx'?" in wrong.output
+
+
+def test_the_same_framework_gives_the_same_workbook_bytes() -> None:
+    """No save time inside the package: entries and core properties carry a fixed date."""
+    import io
+    import re
+    import zipfile
+
+    part = form_parts(FW)[0]
+    (name, first), *_ = template_files(FW, ["xlsx"]).items()
+    assert name.endswith(".xlsx") and part.kind == "records"
+    assert template_files(FW, ["xlsx"])[name] == first
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert {i.date_time for i in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode()
+    stamps = re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core)
+    assert stamps == ["1980-01-01T00:00:00Z"] * 2

@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from inspectkit.diagnostics import column_letters
 from inspectkit.forms.model import FormPart
+from inspectkit.ooxml import reproducible
 
 #: Rows given drop-downs below the header: more than any sample a framework asks for.
 ROWS = 1000
@@ -27,7 +28,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def write_xlsx(part: FormPart) -> bytes:
-    """The workbook of ``part``, as the bytes of an .xlsx file."""
+    """The workbook of ``part``, as the bytes of an .xlsx file (the same bytes every time)."""
     workbook = Workbook()
     data = workbook.active
     assert data is not None  # a new workbook has one sheet
@@ -58,7 +59,7 @@ def write_xlsx(part: FormPart) -> bytes:
         data.add_data_validation(validation)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue())
 
 
 def _data_sheet(sheet: Any, part: FormPart) -> None:
