@@ -53,6 +53,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK014", "wrong-shape", "error", "The file's top level is not what it should be."),
     ("IK015", "complex-key", "error", "A YAML key is a list or mapping, not a plain value."),
     ("IK016", "ignored-file", "note", "A file in the folder is not part of the contract."),
+    ("IK017", "bad-ignore", "warning", "An ignore comment or note names no code or no reason."),
+    ("IK018", "silenced", "note", "Findings silenced where they stand, each with a reason."),
     # Framework files
     ("IK101", "framework-field", "error", "A framework field is missing, unknown or invalid."),
     ("IK102", "framework-duplicate-id", "error", "An id is defined twice in the framework."),

@@ -15,6 +15,7 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ReadFailure
 from inspectkit.evidence.answers import Invalid, memoised, record_answer, survey_answer
 from inspectkit.evidence.readers import Table, read_table
+from inspectkit.evidence.silence import NOTE_COLUMN
 from inspectkit.framework.models import Framework, column_key
 from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
@@ -197,7 +198,10 @@ def load_records(
                 )
             )
             continue
-        other = tuple(fw.record_reading.other_columns) if fw and fw.record_reading else ()
+        other = (
+            *(fw.record_reading.other_columns if fw and fw.record_reading else ()),
+            NOTE_COLUMN,
+        )
         columns = (
             _header(table, "record_id", list(questions), "record-reading", problems, other)
             if fw is not None
@@ -255,7 +259,7 @@ def load_survey(
         known_questions = [q.id for q in survey.questions]
         if scale is not None:
             read = memoised(lambda _q, cell: survey_answer(scale, cell), by_question=False)
-    other = tuple(survey.other_columns) if survey else ()
+    other = (*(survey.other_columns if survey else ()), NOTE_COLUMN)
     columns = (
         _header(table, "respondent_id", known_questions, f"survey '{survey_id}'", problems, other)
         if fw

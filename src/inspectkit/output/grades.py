@@ -324,11 +324,13 @@ class GradeView:
         report: The graded folder.
         explain: Full explanations instead of the table (text only).
         indicator: Only this indicator's explanation (text only; implies ``explain``).
+        width: The terminal's width for the text table and explanations; 0 for no terminal.
     """
 
     report: GradeReport
     explain: bool = False
     indicator: str | None = None
+    width: int = 0
 
 
 def write_text(view: GradeView) -> bytes:
