@@ -141,6 +141,7 @@ def _format(registry: FormatRegistry, help_text: str = "") -> Any:
     )
 
 
+_SCHEMAS = ("framework", "manifest", "evidence", "evaluations", "grade-results")
 _DIAGNOSTIC_HELP = (
     "auto (github under GitHub Actions, else text), text, parsable, json, github, junit or sarif."
 )
@@ -700,23 +701,45 @@ def init(
 def schema(
     name: Annotated[
         str,
-        typer.Argument(help="framework, manifest, evidence, evaluations or grade-results."),
+        typer.Argument(
+            metavar="NAME",
+            autocompletion=lambda incomplete: [n for n in _SCHEMAS if n.startswith(incomplete)],
+            help="framework, manifest, evidence, evaluations or grade-results.",
+        ),
     ],
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            metavar="ID[@VERSION]",
+            autocompletion=_complete_frameworks,
+            help="Made for this framework: its ids as the allowed values (manifest, "
+            "evidence and evaluations), as 'inspectkit init' writes them.",
+        ),
+    ] = None,
+    frameworks_dir: FrameworksDirs = None,
     output: Output = None,
 ) -> None:
     """Print the JSON Schema of a kind of file, for editors and other tools.
 
-    Example: inspectkit schema evidence > evidence.schema.json
+    Example: inspectkit schema evidence --framework cso-at-home > evidence.schema.json
     """
 
     def body() -> int:
         from inspectkit.console import emit
-        from inspectkit.schemas import SCHEMA_NAMES, schema_text
+        from inspectkit.fwschema import EDITOR_SCHEMAS, framework_schema_text
+        from inspectkit.schemas import schema_text
 
-        _guard([output], [])
-        if name not in SCHEMA_NAMES:
-            raise UsageError(f"Unknown schema '{name}': use one of {', '.join(SCHEMA_NAMES)}.")
-        emit(schema_text(name).encode("utf-8"), output)
+        _guard([output], _framework_files(frameworks_dir))
+        if name not in _SCHEMAS:
+            raise UsageError(f"Unknown schema '{name}': use one of {', '.join(_SCHEMAS)}.")
+        if framework is None:
+            emit(schema_text(name).encode("utf-8"), output)
+            return ExitCode.OK
+        if name not in EDITOR_SCHEMAS:
+            raise UsageError(f"--framework is for {', '.join(EDITOR_SCHEMAS)}, not '{name}'.")
+        fw = _registry(frameworks_dir).load(framework).framework
+        emit(framework_schema_text(name, fw).encode("utf-8"), output)
         return ExitCode.OK
 
     _run(body)
