@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 from inspectkit.framework.models import Framework
@@ -75,12 +76,23 @@ def _list_of(choice: dict[str, Any], description: str) -> dict[str, Any]:
     }
 
 
+def _any_case(text: str) -> str:
+    """An ECMA regular expression matching ``text`` in any letter case."""
+    return "".join(
+        f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c).replace("\\ ", " ")
+        for c in text
+    )
+
+
 def _grades(fw: Framework) -> dict[str, Any]:
+    """A point of the scale: its number or its label (in any case, as the files accept)."""
     points = fw.scale.points if fw.scale else []
+    labels = "|".join(_any_case(p.label) for p in points)
     return {
-        "oneOf": [
+        "anyOf": [
             *({"const": p.value, "description": p.label} for p in points),
             *({"const": p.label, "description": f"{p.value}"} for p in points),
+            *([{"type": "string", "pattern": f"^\\s*({labels})\\s*$"}] if points else []),
         ]
     }
 
