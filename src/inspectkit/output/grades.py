@@ -243,7 +243,7 @@ def render_table(report: GradeReport, width: int = 0) -> str:
                 safe(reason(row)),
             )
         )
-    lines = fit_table(head, rows, width, wrap=(1, 5))
+    lines = fit_table(head, rows, width, wrap=(1, 4, 5))
     footer = [safe(f"{report.framework.ref}  {report.partnership}")]
     if report.agreement is not None:
         footer.append(

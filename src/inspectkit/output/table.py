@@ -27,7 +27,6 @@ def fit_table(
         wrap: The columns that may wrap (the others are never broken); by default the
             last column.
     """
-    from rich import box
     from rich.console import Console
     from rich.table import Table
 
@@ -42,10 +41,9 @@ def fit_table(
         else max(len(c) for c in col)
         for i, col in enumerate(columns)
     )
-    # Every column is padded on its right, the last one too (then stripped from each line).
-    fit = (max(least, width) if 0 < width < natural else natural) + _GAP
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, _GAP, 0, 0))
-    table.box = None
+    fit = max(least, width) if 0 < width < natural else natural
+    # One space each side of a cell, none at the table's edges: columns _GAP apart.
+    table = Table(box=None, pad_edge=False, padding=(0, _GAP // 2))
     for index, name in enumerate(head):
         may_wrap = index in wrapping
         longest = max(len(w) for c in columns[index] for w in [*c.split(), ""])
@@ -53,9 +51,7 @@ def fit_table(
     for row in rows:
         table.add_row(*row)
     buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=fit, color_system=None, highlight=False, _environ={}
-    )
+    console = Console(file=buffer, width=fit, color_system=None, highlight=False, _environ={})
     console.print(table, crop=False)
     return [line.rstrip() for line in buffer.getvalue().splitlines()]
 
