@@ -12,7 +12,7 @@ from inspectkit.cli import app
 from inspectkit.config import find_config, load_config
 from inspectkit.diagnostics import Severity
 from inspectkit.errors import UsageError
-from inspectkit.settings import Flags, open_config, resolve
+from inspectkit.settings import Flags, Settings, open_config, resolve
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -118,7 +118,7 @@ CASES = {
         "frameworks_dirs",
         [Path("flag-fw")],
         ("INSPECTKIT_FRAMEWORKS_PATH", "env-fw"),
-        ("file-fw",),
+        lambda base: (base / "file-fw",),
         (),
         (Path("flag-fw"),),
         (Path("env-fw"),),
@@ -127,7 +127,7 @@ CASES = {
         "names_file",
         Path("flag.txt"),
         ("INSPECTKIT_NAMES_FILE", "env.txt"),
-        "file-names.txt",
+        lambda base: base / "file-names.txt",
         None,
         Path("flag.txt"),
         Path("env.txt"),
@@ -136,7 +136,7 @@ CASES = {
         "template",
         "flag-t",
         ("INSPECTKIT_TEMPLATE", "env-t"),
-        "file-template",
+        lambda _: "file-template",
         "report",
         "flag-t",
         "env-t",
@@ -145,7 +145,7 @@ CASES = {
         "templates_dirs",
         [Path("flag-td")],
         ("INSPECTKIT_TEMPLATES_PATH", "env-td"),
-        ("file-templates",),
+        lambda base: (base / "file-templates",),
         (),
         (Path("flag-td"),),
         (Path("env-td"),),
@@ -154,7 +154,7 @@ CASES = {
         "report_format",
         "html",
         ("INSPECTKIT_REPORT_FORMAT", "both"),
-        "md",
+        lambda _: "md",
         "both",
         "html",
         "both",
@@ -163,7 +163,7 @@ CASES = {
         "report_output",
         Path("flag-out"),
         ("INSPECTKIT_REPORT_OUTPUT", "env-out"),
-        "file-out",
+        lambda base: base / "file-out",
         None,
         Path("flag-out"),
         Path("env-out"),
@@ -171,8 +171,8 @@ CASES = {
 }
 
 
-def _value(settings: object, name: str) -> object:
-    report = getattr(settings, "report")
+def _value(settings: Settings, name: str) -> object:
+    report = settings.report
     names = {
         "template": "template",
         "templates_dirs": "templates_dirs",
