@@ -40,7 +40,10 @@ def test_an_inline_comment_silences_its_line(folder: Path) -> None:
 
 
 def test_a_comment_on_its_own_line_silences_the_next(folder: Path) -> None:
-    text = "- indicator: '2.1'\n  # inspectkit: ignore IK308 -- agreed at moderation\n  grade: 9\n  rationale: r\n"
+    text = (
+        "- indicator: '2.1'\n  # inspectkit: ignore IK308 -- agreed at moderation\n"
+        "  grade: 9\n  rationale: r\n"
+    )
     (folder / "evaluations.yaml").write_text(text)
     assert run("validate", str(folder))[0] == 0
 
