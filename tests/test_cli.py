@@ -64,8 +64,8 @@ def test_help_lists_exit_codes(runner: CliRunner) -> None:
 def test_validate_clean_folder(runner: CliRunner, folder: Path) -> None:
     result = runner.invoke(app, ["validate", str(folder), *FW, "--format", "text"])
     assert result.exit_code == 0
-    assert result.stdout == ""
-    assert result.stderr.endswith("No problems found in 7 files.\n")
+    assert result.stdout == "No problems found in 7 files.\n"
+    assert result.stderr == ""
 
 
 def test_validate_findings_exit_1_and_parsable(runner: CliRunner, folder: Path) -> None:
@@ -118,7 +118,7 @@ def test_exit_codes_usage_framework_input(runner: CliRunner, folder: Path, tmp_p
     (folder / "inspection.yaml").write_text("framework: nothing-like-it\npartnership: X\n")
     unknown = runner.invoke(app, ["validate", str(folder), *FW])
     assert unknown.exit_code == 3
-    assert "inspection.yaml" in unknown.stderr and "IK107" in unknown.stderr
+    assert "inspection.yaml" in unknown.stdout and "IK107" in unknown.stdout
 
 
 def test_internal_error_is_exit_5_without_traceback(
@@ -209,7 +209,7 @@ def test_init_writes_a_folder_and_never_overwrites(runner: CliRunner, tmp_path: 
 
 def test_no_color_when_not_a_terminal(folder: Path) -> None:
     (folder / "evaluations.yaml").write_text("- indicator: '2.1'\n  grade: 9\n  rationale: r\n")
-    env = {**os.environ, "NO_COLOR": ""}
+    env = {**os.environ, "NO_COLOR": "", "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run(
         [sys.executable, "-m", "inspectkit", "validate", str(folder), *FW],
         capture_output=True,
@@ -217,8 +217,8 @@ def test_no_color_when_not_a_terminal(folder: Path) -> None:
         env=env,
     )
     assert result.returncode == 1
-    assert "\x1b[" not in result.stderr
-    assert "IK308" in result.stderr
+    assert "\x1b[" not in result.stdout
+    assert "IK308" in result.stdout
 
 
 @pytest.mark.parametrize(

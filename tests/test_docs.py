@@ -23,7 +23,10 @@ def test_every_exit_code_is_documented() -> None:
 
 
 def test_readme_gives_the_two_fresh_machine_commands() -> None:
-    assert "python3 -m pip install . && inspectkit " in README
+    assert (
+        "python3 -m venv .venv && .venv/bin/python -m pip install . && .venv/bin/inspectkit "
+        in README
+    )
     assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in README
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 -m pip install -e '.[test]'" in ci

@@ -149,10 +149,10 @@ def test_github_escaping() -> None:
 
 def test_json() -> None:
     data = json.loads(_render("json"))
-    assert list(data) == ["schema_version", "tool", "summary", "files", "diagnostics"]
+    assert list(data) == ["schema_version", "tool", "summary", "files", "diagnostics", "silenced"]
     assert data["schema_version"] == 1
     assert data["tool"] == {"name": "inspectkit", "version": "1.2.3"}
-    assert data["summary"] == {"errors": 3, "warnings": 1, "notes": 1, "files": 3}
+    assert data["summary"] == {"errors": 3, "warnings": 1, "notes": 1, "silenced": 0, "files": 3}
     assert data["files"] == list(FILES)
     assert data["diagnostics"] == [d.to_dict() for d in _diagnostics()]
     assert list(data["diagnostics"][1]) == [

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ExitCode, FrameworkError
+from inspectkit.evidence.discover import expand
+from inspectkit.evidence.silence import Silenced
 from inspectkit.framework.registry import Registry
 from inspectkit.inspection import FolderCache, InspectOptions, inspect_folder, inspect_path
 from inspectkit.parallel import map_in_processes
@@ -30,14 +32,15 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     exit_code: ExitCode = ExitCode.OK
+    silenced: list[Silenced] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class _Job:
     location: str
     frameworks_dirs: tuple[str, ...]
-    names: tuple[re.Pattern[str], ...]
-    strict: bool
+    options: InspectOptions
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class _Outcome:
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...]
     framework_failed: bool
+    silenced: tuple[Silenced, ...] = ()
 
 
 @cache
@@ -54,12 +58,11 @@ def _registry(dirs: tuple[str, ...]) -> Registry:
 
 
 def _check_folder(job: _Job) -> _Outcome:
-    options = InspectOptions(names=job.names, strict=job.strict, grade=False)
     try:
-        found = inspect_folder(Path(job.location), _registry(job.frameworks_dirs), options)
+        found = inspect_folder(Path(job.location), _registry(job.frameworks_dirs), job.options)
     except FrameworkError as exc:
         return _Outcome(tuple(exc.diagnostics), (), True)
-    return _Outcome(tuple(found.diagnostics), tuple(found.files), False)
+    return _Outcome(tuple(found.diagnostics), tuple(found.files), False, tuple(found.silenced))
 
 
 def validate_paths(
@@ -69,33 +72,50 @@ def validate_paths(
     names: Sequence[re.Pattern[str]] = (),
     strict: bool = False,
     jobs: int = 1,
+    options: InspectOptions | None = None,
 ) -> Checked:
     """Check every path (folders in parallel when ``jobs`` > 1), in the order given.
+
+    A folder that holds evidence folders, and is not one, stands for each of them.
+
+    Args:
+        paths: Evidence folders, folders of them, or files within them.
+        registry: Where frameworks are found.
+        names: Patterns of local names to look for.
+        strict: Report possible personal data as errors.
+        jobs: Worker processes for the folders.
+        options: Further options (severities, accepted findings); ``names`` and ``strict``
+            replace its own.
 
     Raises:
         InputError: a path does not exist or cannot be read.
     """
+    base = options or InspectOptions()
+    options = replace(base, names=tuple(names) or base.names, strict=strict, grade=False)
     dirs = tuple(str(d) for d in registry.user_dirs)
+    paths = expand(paths)
     folders = [p for p in paths if p.is_dir()]
-    parallel = jobs > 1 and len(folders) > 1
     outcomes: dict[Path, _Outcome] = {}
-    if parallel:
-        work = [_Job(str(p), dirs, tuple(names), strict) for p in folders]
+    if jobs > 1 and len(folders) > 1:
+        work = [_Job(str(p), dirs, options) for p in folders]
         outcomes = dict(zip(folders, map_in_processes(_check_folder, work, jobs=jobs), strict=True))
-    checked = Checked()
+    checked = Checked(folders=folders)
     cache_: FolderCache = {}
-    options = InspectOptions(names=names, strict=strict, grade=False)
     for path in paths:
-        if path in outcomes:
-            outcome = outcomes[path]
-        else:
-            try:
-                found = inspect_path(path, registry, options, cache=cache_)
-                outcome = _Outcome(tuple(found.diagnostics), tuple(found.files), False)
-            except FrameworkError as exc:
-                outcome = _Outcome(tuple(exc.diagnostics), (), True)
+        outcome = outcomes.get(path) or _check_path(path, registry, options, cache_)
         checked.diagnostics += outcome.diagnostics
         checked.files += outcome.files
+        checked.silenced += outcome.silenced
         if outcome.framework_failed:
             checked.exit_code = ExitCode.INVALID_FRAMEWORK
     return checked
+
+
+def _check_path(
+    path: Path, registry: Registry, options: InspectOptions, cache_: FolderCache
+) -> _Outcome:
+    try:
+        found = inspect_path(path, registry, options, cache=cache_)
+    except FrameworkError as exc:
+        return _Outcome(tuple(exc.diagnostics), (), True)
+    return _Outcome(tuple(found.diagnostics), tuple(found.files), False, tuple(found.silenced))

@@ -6,13 +6,17 @@ fast. Every error is handled in :func:`_run`; no traceback reaches the user.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from inspectkit import __version__
 from inspectkit.errors import ExitCode, InspectkitError, UsageError
@@ -31,9 +35,12 @@ from inspectkit.formats import (
 if TYPE_CHECKING:
     import re
 
+    from inspectkit.config import LoadedConfig
     from inspectkit.diagnostics import Diagnostic
+    from inspectkit.evidence.silence import Silenced
     from inspectkit.framework.registry import Registry
     from inspectkit.inspection import Inspection, InspectOptions
+    from inspectkit.settings import Settings
 
 ISSUES_URL = "https://github.com/inspectkit/inspectkit/issues"
 FRAMEWORKS_ENV = "INSPECTKIT_FRAMEWORKS_PATH"
@@ -54,15 +61,27 @@ app = typer.Typer(
 frameworks_app = typer.Typer(help="List, show and lint frameworks.", no_args_is_help=True)
 app.add_typer(frameworks_app, name="frameworks")
 
+
+def _complete_frameworks(incomplete: str) -> list[str]:
+    """Framework ids for shell completion: the built-ins and $INSPECTKIT_FRAMEWORKS_PATH's."""
+    from inspectkit.framework.registry import Registry
+
+    dirs = [Path(p) for p in os.environ.get(FRAMEWORKS_ENV, "").split(os.pathsep) if p]
+    try:
+        ids = {entry.id for entry in Registry([d for d in dirs if d.is_dir()]).entries()}
+    except InspectkitError:
+        return []
+    return sorted(i for i in ids if i.startswith(incomplete))
+
+
 FrameworksDirs = Annotated[
     list[Path] | None,
     typer.Option(
         "--frameworks-dir",
-        envvar=FRAMEWORKS_ENV,
         metavar="DIR",
         help=f"A folder of your own framework files, searched before the built-ins. "
-        f"Repeatable; also read from ${FRAMEWORKS_ENV} (separated by "
-        f"'{os.pathsep}').",
+        f"Repeatable; else ${FRAMEWORKS_ENV} (separated by '{os.pathsep}'), else the "
+        "configuration's frameworks-dirs.",
     ),
 ]
 NamesFile = Annotated[
@@ -71,7 +90,26 @@ NamesFile = Annotated[
         "--names-file",
         metavar="FILE",
         help="A local list of names (one per line) to look for in "
-        "the evidence; keep it outside the evidence folder. It is never copied anywhere.",
+        "the evidence; keep it outside the evidence folder. It is never copied anywhere. "
+        "Else $INSPECTKIT_NAMES_FILE, else the configuration's names-file.",
+    ),
+]
+Strict = Annotated[
+    bool | None,
+    typer.Option(
+        "--strict/--no-strict",
+        show_default=False,
+        help="Warnings fail too, and possible personal data is an error "
+        "(else $INSPECTKIT_STRICT, else the configuration's strict).",
+    ),
+]
+FrameworkRef = Annotated[
+    str,
+    typer.Option(
+        "--framework",
+        metavar="ID[@VERSION]",
+        autocompletion=_complete_frameworks,
+        help="The framework the inspection follows.",
     ),
 ]
 
@@ -104,7 +142,12 @@ def _format(registry: FormatRegistry, help_text: str = "") -> Any:
     )
 
 
-NoColor = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
+_SCHEMAS = ("framework", "manifest", "evidence", "evaluations", "grade-results")
+_DIAGNOSTIC_HELP = (
+    "auto (github under GitHub Actions, else text), text, parsable, json, github, junit or sarif."
+)
+
+
 Jobs = Annotated[
     int | None,
     typer.Option(
@@ -135,6 +178,154 @@ def _root(
     ] = False,
 ) -> None:
     """inspectkit: quality-framework inspections, validated, graded and reported."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """The options every command takes: configuration, how much to say, and colour."""
+
+    config: Path | None = None
+    no_config: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    color: str = "auto"
+
+
+_SESSION = Session()
+_LOADED: dict[tuple[Session, Path], LoadedConfig | None] = {}
+_COLORS = ("auto", "always", "never")
+
+
+def _parse_color(value: str) -> str:
+    if value in _COLORS:
+        return value
+    raise typer.BadParameter(f"use one of {', '.join(_COLORS)}, not '{value}'.")
+
+
+_SESSION_OPTIONS: dict[str, Any] = {
+    "config": Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Read the configuration from FILE (default: [tool.inspectkit] in the "
+            "nearest pyproject.toml, or inspectkit.toml, from here upward).",
+        ),
+    ],
+    "no_config": Annotated[bool, typer.Option("--no-config", help="Read no configuration file.")],
+    "quiet": Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Say only what is wrong: no notes, progress or logs."),
+    ],
+    "verbose": Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also log what is read, on standard error.")
+    ],
+    "color": Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="<auto|always|never>",
+            parser=_parse_color,
+            autocompletion=lambda incomplete: [c for c in _COLORS if c.startswith(incomplete)],
+            help="Colour: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+            "always or never.",
+        ),
+    ],
+    "no_color": Annotated[bool, typer.Option("--no-color", help="The same as --color never.")],
+}
+_SESSION_DEFAULTS = {"config": None, "color": "auto"}
+
+
+def _session_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the options of :class:`Session`; they are set aside before it runs."""
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        global _SESSION
+        no_color = kwargs.pop("no_color")
+        values = {name: kwargs.pop(name) for name in _SESSION_OPTIONS if name in kwargs}
+        if no_color:
+            values["color"] = "never"
+        if values["quiet"] and values["verbose"]:
+            raise typer.BadParameter("give --quiet or --verbose, not both.")
+        _SESSION = Session(**values)
+        command(**kwargs)
+
+    signature = inspect.signature(command, eval_str=True)
+    extra = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=annotation,
+            default=_SESSION_DEFAULTS.get(name, False),
+        )
+        for name, annotation in _SESSION_OPTIONS.items()
+    ]
+    params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in signature.parameters.values()]
+    wrapper.__signature__ = signature.replace(parameters=[*params, *extra])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {
+        **{p.name: p.annotation for p in params},
+        **_SESSION_OPTIONS,
+        "return": None,
+    }
+    del wrapper.__wrapped__  # typer must read the new signature, not the command's own
+    return wrapper
+
+
+def _log(message: str) -> None:
+    """A line of progress on standard error, unless --quiet."""
+    if not _SESSION.quiet:
+        sys.stderr.write(message + "\n")
+
+
+def _debug(message: str) -> None:
+    """A line on standard error with --verbose."""
+    if _SESSION.verbose:
+        sys.stderr.write(f"inspectkit: {message}\n")
+
+
+def _color(stream: TextIO) -> bool:
+    from inspectkit.console import use_color
+
+    return use_color(stream, _SESSION.color, os.environ)
+
+
+def _width(stream: TextIO) -> int:
+    """The width to fit: $COLUMNS, else the terminal's, else 0 (not a terminal: no wrapping)."""
+    from inspectkit.console import terminal_width
+
+    return terminal_width(stream, os.environ)
+
+
+def _settings(**flags: Any) -> Settings:
+    """Every setting of this run: flags, then the environment, then the file, then defaults."""
+    from inspectkit.settings import Flags, open_config, resolve
+
+    key = (_SESSION, Path.cwd())
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = open_config(_SESSION.config, disabled=_SESSION.no_config, cwd=key[1])
+        found = _LOADED[key]
+        _debug(f"configuration: {found.path.as_posix() if found else '(none)'}")
+    return resolve(Flags(**flags), os.environ, _LOADED[key])
+
+
+def _dirs(flag: list[Path] | None) -> tuple[Path, ...]:
+    """The frameworks folders: --frameworks-dir, else the environment, else the file."""
+    return _settings(frameworks_dirs=flag).frameworks_dirs
+
+
+def _inspect_options(settings: Settings, names: Any, **more: Any) -> InspectOptions:
+    """The pipeline's options from the settings."""
+    from inspectkit.inspection import InspectOptions
+    from inspectkit.textfile import display_path
+    from inspectkit.validate import Accepted
+
+    source = display_path(settings.config_file) if settings.config_file else ""
+    accepted = Accepted(settings.accepted, source)
+    return InspectOptions(
+        names=names, severity=settings.severity, accepted=accepted, strict=settings.strict, **more
+    )
 
 
 def _run(action: Callable[[], int]) -> NoReturn:
@@ -173,7 +364,7 @@ def _registry(dirs: list[Path] | None) -> Registry:
     """The frameworks visible to this command; a missing or broken user folder is exit 3."""
     from inspectkit.framework.registry import Registry
 
-    return Registry.open(dirs or ())
+    return Registry.open(_dirs(dirs))
 
 
 def _inspect(folder: Path, dirs: list[Path] | None, options: InspectOptions) -> Inspection:
@@ -213,7 +404,12 @@ def frameworks_list(
 
 @frameworks_app.command("show")
 def frameworks_show(
-    ref: Annotated[str, typer.Argument(metavar="ID[@VERSION]", help="e.g. cso-at-home@1.0")],
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID[@VERSION]", autocompletion=_complete_frameworks, help="e.g. cso-at-home@1.0"
+        ),
+    ],
     frameworks_dir: FrameworksDirs = None,
     fmt: Annotated[str, _format(FRAMEWORK_SHOW_FORMATS)] = "text",
     output: Output = None,
@@ -242,8 +438,7 @@ def frameworks_lint(
     ] = None,
     frameworks_dir: FrameworksDirs = None,
     fmt: Annotated[str, _format(DIAGNOSTIC_FORMATS, _DIAGNOSTIC_HELP)] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    no_color: NoColor = False,
+    strict: Strict = None,
     output: Output = None,
 ) -> None:
     """Check framework files: fields, ids, references, bands, and the domain rules.
@@ -256,21 +451,18 @@ def frameworks_lint(
         from inspectkit.textfile import display_path
 
         # Lint reports a broken framework file rather than refusing to start.
-        registry = Registry(frameworks_dir or ())
+        settings = _settings(strict=strict, frameworks_dirs=frameworks_dir)
+        registry = Registry(settings.frameworks_dirs)
         paths = list(files or []) or [e.path for e in registry.entries()]
         _guard([output], [*paths, *_framework_files(frameworks_dir)])
         diagnostics = list(registry.problems)
         for path in paths:
             diagnostics += registry.lint(path)[1]
-        code = _finish(diagnostics, [display_path(p) for p in paths], fmt, strict, no_color, output)
+        shown = [display_path(p) for p in paths]
+        code = _finish(diagnostics, shown, fmt, settings.strict, output)
         return ExitCode.INVALID_FRAMEWORK if registry.problems else code
 
     _run(body)
-
-
-_DIAGNOSTIC_HELP = (
-    "auto (github under GitHub Actions, else text), text, parsable, json, github, junit or sarif."
-)
 
 
 @app.command("validate")
@@ -281,19 +473,16 @@ def validate(
     ],
     frameworks_dir: FrameworksDirs = None,
     fmt: Annotated[str, _format(DIAGNOSTIC_FORMATS, _DIAGNOSTIC_HELP)] = "auto",
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Warnings fail too, and possible personal data is an error."),
-    ] = False,
+    strict: Strict = None,
     names_file: NamesFile = None,
     jobs: Jobs = None,
-    no_color: NoColor = False,
     output: Output = None,
 ) -> None:
     """Check evidence folders against their framework and report every problem.
 
-    Text goes to standard error; a machine format goes to standard output or --output.
-    Several folders are checked in parallel (--jobs).
+    Findings go to standard output (or --output) in every format; logs to standard error.
+    A folder that holds evidence folders stands for each of them; several folders are
+    checked in parallel (--jobs).
 
     Example: inspectkit validate examples/cso-at-home-glenbrae --format github
     """
@@ -302,11 +491,18 @@ def validate(
         from inspectkit.batch import validate_paths
 
         _guard([output], paths)
-        names = _names(names_file, paths)
+        settings = _settings(strict=strict, names_file=names_file, frameworks_dirs=frameworks_dir)
+        names = _names(settings.names_file, paths)
+        options = _inspect_options(settings, names)
         found = validate_paths(
-            paths, _registry(frameworks_dir), names=names, strict=strict, jobs=_jobs(jobs)
+            paths,
+            _registry(frameworks_dir),
+            strict=settings.strict,
+            jobs=_jobs(jobs),
+            options=options,
         )
-        code = _finish(found.diagnostics, found.files, fmt, strict, no_color, output)
+        _debug(f"checked {len(found.folders)} folders, {len(found.files)} files")
+        code = _finish(found.diagnostics, found.files, fmt, settings.strict, output, found.silenced)
         return max(found.exit_code, code)
 
     _run(body)
@@ -337,8 +533,7 @@ def grade(
             "--require-evaluations", help="Exit 1 if a graded indicator has no evaluation."
         ),
     ] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    no_color: NoColor = False,
+    strict: Strict = None,
     output: Output = None,
 ) -> None:
     """Propose a grade for each graded indicator, explained, beside the team's evaluation.
@@ -350,22 +545,23 @@ def grade(
 
     def body() -> int:
         from inspectkit.diagnostics import has_errors
-        from inspectkit.inspection import InspectOptions
         from inspectkit.output.grades import GradeView
 
         _guard([output], [folder])
-        options = InspectOptions(fail_under=fail_under, require_evaluations=require_evaluations)
-        inspection = _inspect(folder, frameworks_dir, options)
+        settings = _settings(strict=strict, frameworks_dirs=frameworks_dir)
+        more = {"fail_under": fail_under, "require_evaluations": require_evaluations}
+        inspection = _inspect(folder, frameworks_dir, _inspect_options(settings, (), **more))
         report = inspection.graded()
         if indicator is not None and indicator not in report.framework.graded:
             raise UsageError(
                 f"Indicator '{indicator}' is not graded in {report.framework.ref} "
                 f"(graded: {', '.join(report.framework.graded)})."
             )
-        _write(GRADE_FORMATS, fmt, GradeView(report, explain, indicator), output)
+        view = GradeView(report, explain, indicator, width=_width(sys.stdout))
+        _write(GRADE_FORMATS, fmt, view, output)
         problems = inspection.problems
         _warn_problems([d for d in problems if d.severity.value != "note"])
-        return ExitCode.FINDINGS if has_errors(problems, strict=strict) else ExitCode.OK
+        return ExitCode.FINDINGS if has_errors(problems, strict=settings.strict) else ExitCode.OK
 
     _run(body)
 
@@ -373,20 +569,23 @@ def grade(
 @app.command("report")
 def report(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
-    fmt: Annotated[str, _format(REPORT_FORMATS, "md, html or both.")] = "both",
+    fmt: Annotated[str | None, _format(REPORT_FORMATS, "md, html or both (default: both).")] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
             metavar="DIR",
-            help="The folder to write into (default: "
+            help="The folder to write into (default: the configuration's, else "
             "./inspectkit-report, refused inside the evidence folder).",
         ),
     ] = None,
     template: Annotated[
-        str, typer.Option("--template", metavar="NAME", help="Render NAME.md.j2 / NAME.html.j2.")
-    ] = "report",
+        str | None,
+        typer.Option(
+            "--template", metavar="NAME", help="Render NAME.md.j2 / NAME.html.j2 (default: report)."
+        ),
+    ] = None,
     templates_dir: Annotated[
         list[Path] | None,
         typer.Option(
@@ -423,7 +622,6 @@ def report(
         ),
     ] = False,
     frameworks_dir: FrameworksDirs = None,
-    no_color: NoColor = False,
 ) -> None:
     """Write a draft inspection report in Markdown and HTML, from a validated folder.
 
@@ -435,14 +633,16 @@ def report(
     """
 
     def body() -> int:
-        from inspectkit.inspection import InspectOptions
         from inspectkit.policy import PersonalData, ReleasePolicy, build_date, release
         from inspectkit.report import ReportRequest, write_report
 
-        formats = tuple(f.name for f in REPORT_FORMATS.expand(fmt))
-        names = _names(names_file, [folder])
-        _guard([output], [folder])
-        inspection = _inspect(folder, frameworks_dir, InspectOptions(names=names))
+        flags = {"template": template, "templates_dirs": templates_dir, "report_format": fmt}
+        settings = _settings(names_file=names_file, report_output=output, **flags)
+        formats = tuple(f.name for f in REPORT_FORMATS.expand(settings.report.format))
+        names = _names(settings.names_file, [folder])
+        output_dir = settings.report.output
+        _guard([output_dir], [folder])
+        inspection = _inspect(folder, frameworks_dir, _inspect_options(settings, names))
         personal = (
             PersonalData.ALLOW
             if allow_personal_data
@@ -455,11 +655,14 @@ def report(
         )
         released = release(inspection, policy)
         when = build_date(released, policy)
-        request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when, force)
+        chosen = settings.report
+        request = ReportRequest(
+            formats, chosen.template, chosen.templates_dirs, output_dir, when, force
+        )
         written = write_report(released, request)
         _warn_problems([d for d in inspection.diagnostics if d.severity.value != "note"])
         for path in written:
-            sys.stderr.write(f"wrote    {path.as_posix()}\n")
+            _log(f"wrote    {path.as_posix()}")
         return ExitCode.OK
 
     _run(body)
@@ -468,12 +671,7 @@ def report(
 @app.command("init")
 def init(
     folder: Annotated[Path, typer.Argument(help="The folder to create (or complete).")],
-    framework: Annotated[
-        str,
-        typer.Option(
-            "--framework", metavar="ID[@VERSION]", help="The framework the inspection follows."
-        ),
-    ],
+    framework: FrameworkRef,
     frameworks_dir: FrameworksDirs = None,
 ) -> None:
     """Write a ready-to-fill evidence folder; never overwrites an existing file.
@@ -488,12 +686,12 @@ def init(
         fw = _registry(frameworks_dir).load(framework).framework
         written, kept = write_scaffold(folder, scaffold_files(fw))
         for rel in written:
-            sys.stderr.write(f"created  {(folder / rel).as_posix()}\n")
+            _log(f"created  {(folder / rel).as_posix()}")
         for rel in kept:
-            sys.stderr.write(f"kept     {(folder / rel).as_posix()} (already exists)\n")
-        sys.stderr.write(
+            _log(f"kept     {(folder / rel).as_posix()} (already exists)")
+        _log(
             f"Next: fill in {(folder / 'inspection.yaml').as_posix()}, then run "
-            f"'inspectkit validate {folder.as_posix()}'.\n"
+            f"'inspectkit validate {folder.as_posix()}'."
         )
         return ExitCode.OK
 
@@ -540,23 +738,45 @@ def template(
 def schema(
     name: Annotated[
         str,
-        typer.Argument(help="framework, manifest, evidence, evaluations or grade-results."),
+        typer.Argument(
+            metavar="NAME",
+            autocompletion=lambda incomplete: [n for n in _SCHEMAS if n.startswith(incomplete)],
+            help="framework, manifest, evidence, evaluations or grade-results.",
+        ),
     ],
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            metavar="ID[@VERSION]",
+            autocompletion=_complete_frameworks,
+            help="Made for this framework: its ids as the allowed values (manifest, "
+            "evidence and evaluations), as 'inspectkit init' writes them.",
+        ),
+    ] = None,
+    frameworks_dir: FrameworksDirs = None,
     output: Output = None,
 ) -> None:
     """Print the JSON Schema of a kind of file, for editors and other tools.
 
-    Example: inspectkit schema evidence > evidence.schema.json
+    Example: inspectkit schema evidence --framework cso-at-home > evidence.schema.json
     """
 
     def body() -> int:
         from inspectkit.console import emit
-        from inspectkit.schemas import SCHEMA_NAMES, schema_text
+        from inspectkit.fwschema import EDITOR_SCHEMAS, framework_schema_text
+        from inspectkit.schemas import schema_text
 
-        _guard([output], [])
-        if name not in SCHEMA_NAMES:
-            raise UsageError(f"Unknown schema '{name}': use one of {', '.join(SCHEMA_NAMES)}.")
-        emit(schema_text(name).encode("utf-8"), output)
+        _guard([output], _framework_files(frameworks_dir))
+        if name not in _SCHEMAS:
+            raise UsageError(f"Unknown schema '{name}': use one of {', '.join(_SCHEMAS)}.")
+        if framework is None:
+            emit(schema_text(name).encode("utf-8"), output)
+            return ExitCode.OK
+        if name not in EDITOR_SCHEMAS:
+            raise UsageError(f"--framework is for {', '.join(EDITOR_SCHEMAS)}, not '{name}'.")
+        fw = _registry(frameworks_dir).load(framework).framework
+        emit(framework_schema_text(name, fw).encode("utf-8"), output)
         return ExitCode.OK
 
     _run(body)
@@ -636,15 +856,17 @@ def overview(
         folders = ov.find_folders(paths)
         _guard([output, html], [*paths, *folders])
         _registry(frameworks_dir)  # a missing or broken folder stops here, not per folder
-        with progress(len(folders), sys.stderr, enabled=sys.stderr.isatty()) as done:
-            outcomes = ov.assess_all(folders, frameworks_dir or (), jobs=_jobs(jobs), on_done=done)
+        shown = sys.stderr.isatty() and not _SESSION.quiet
+        with progress(len(folders), sys.stderr, enabled=shown) as done:
+            dirs = list(_dirs(frameworks_dir))
+            outcomes = ov.assess_all(folders, dirs, jobs=_jobs(jobs), on_done=done)
         found = ov.summarise(outcomes)
         # Rendered before anything is written, so that a template error writes nothing.
         page = ov.render_html(found) if html is not None else None
         _write(OVERVIEW_FORMATS, fmt, found, output)
         if html is not None and page is not None:
             write_atomic(html, page.encode("utf-8"))
-            sys.stderr.write(f"wrote    {html.as_posix()}\n")
+            _log(f"wrote    {html.as_posix()}")
         return ExitCode.FINDINGS if found.failed else ExitCode.OK
 
     _run(body)
@@ -664,7 +886,7 @@ def _guard(outputs: list[Path | None], inputs: list[Path]) -> None:
 def _framework_files(dirs: list[Path] | None) -> list[Path]:
     """The framework files of the user's folders: inputs that no output may replace."""
     found: list[Path] = []
-    for folder in dirs or []:
+    for folder in _dirs(dirs):
         if folder.is_dir():
             found += [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")]
     return found
@@ -679,10 +901,19 @@ def _names(names_file: Path | None, folders: list[Path]) -> list[re.Pattern[str]
 
 
 def _warn_problems(problems: list[Diagnostic]) -> None:
+    """Problems beside a command's result, as text on standard error."""
     if problems:
         from inspectkit.output.diagnostics import render
 
-        sys.stderr.write(render(problems, "text", tool_version=__version__))
+        text = render(
+            problems,
+            "text",
+            tool_version=__version__,
+            color=_color(sys.stderr),
+            width=_width(sys.stderr),
+            quiet=_SESSION.quiet,
+        )
+        sys.stderr.write(text)
 
 
 def _finish(
@@ -690,23 +921,67 @@ def _finish(
     files: list[str],
     fmt: str,
     strict: bool,
-    no_color: bool,
     output: Path | None,
+    silenced: Sequence[Silenced] = (),
 ) -> int:
-    """Render diagnostics in the chosen format and return the exit code."""
-    from inspectkit.console import emit, in_github_actions, use_color
+    """Render diagnostics in the chosen format to standard output (or ``output``) and
+    return the exit code."""
+    from inspectkit.console import emit, in_github_actions
     from inspectkit.diagnostics import has_errors, sort_diagnostics
     from inspectkit.output.diagnostics import render, resolve_format
 
     chosen = resolve_format(fmt, github_actions=in_github_actions())
     ordered = sort_diagnostics(diagnostics)
-    if chosen == "text" and output is None:
-        color = use_color(sys.stderr, no_color=no_color)
-        text = render(
-            ordered, chosen, tool_version=__version__, files=files, color=color, strict=strict
-        )
-        emit(text.encode("utf-8"), stream=sys.stderr)
-    else:
-        text = render(ordered, chosen, tool_version=__version__, files=files, strict=strict)
-        emit(text.encode("utf-8"), output)
+    terminal = chosen == "text" and output is None
+    text = render(
+        ordered,
+        chosen,
+        tool_version=__version__,
+        files=files,
+        color=terminal and _color(sys.stdout),
+        strict=strict,
+        silenced=silenced,
+        width=_width(sys.stdout) if terminal else 0,
+        quiet=_SESSION.quiet,
+    )
+    emit(text.encode("utf-8"), output)
     return ExitCode.FINDINGS if has_errors(ordered, strict=strict) else ExitCode.OK
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone: no '<list[Path]>', no '{PATH...}...'."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        if self.metavar is not None:
+            return self.metavar
+        name = self.display_name_raw.upper()
+        return name if self.required else f"[{name}]"
+
+    def _usage_display_name(self) -> str:
+        return self._rich_display_name()
+
+
+class _Command(TyperCommand):
+    """A command whose arguments are shown as :class:`_Argument`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = _Argument
+
+
+def _finalise(*typers: typer.Typer) -> None:
+    """Give every command the session options and the help without type names."""
+    for group in typers:
+        for info in group.registered_commands:
+            assert info.callback is not None
+            info.callback = _session_options(info.callback)
+            if info.cls in (None, TyperCommand):
+                info.cls = _Command
+
+
+_finalise(app, frameworks_app)

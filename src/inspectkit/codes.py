@@ -61,6 +61,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("IK018", "ignored-sheet", "note", "A worksheet of a workbook is not read."),
     ("IK019", "workbook-unreadable", "error", "The file cannot be read as an .xlsx workbook."),
+    ("IK020", "bad-ignore", "warning", "An ignore comment or note names no code or no reason."),
+    ("IK021", "silenced", "note", "Findings silenced where they stand, each with a reason."),
     # Framework files
     ("IK101", "framework-field", "error", "A framework field is missing, unknown or invalid."),
     ("IK102", "framework-duplicate-id", "error", "An id is defined twice in the framework."),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
@@ -13,12 +14,30 @@ from inspectkit.files import write_atomic
 from inspectkit.textsafe import safe
 
 
-def use_color(stream: TextIO, *, no_color: bool = False) -> bool:
-    """Colour only on a terminal, and never with --no-color or NO_COLOR set."""
-    if no_color or os.environ.get("NO_COLOR", "") != "":
+def use_color(stream: TextIO, mode: str = "auto", environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour ``stream``: ``always``, ``never``, or for ``auto`` on a terminal
+    unless NO_COLOR is set, and anywhere when FORCE_COLOR is (https://no-color.org,
+    https://force-color.org; NO_COLOR wins when both are set)."""
+    env = os.environ if environ is None else environ
+    if mode != "auto":
+        return mode == "always"
+    if env.get("NO_COLOR", "") != "":
         return False
+    if env.get("FORCE_COLOR", "") != "":
+        return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def terminal_width(stream: TextIO, environ: Mapping[str, str]) -> int:
+    """$COLUMNS when set, else the terminal's width, else 0 when ``stream`` is no terminal."""
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return 0
+    return shutil.get_terminal_size().columns
 
 
 def in_github_actions() -> bool:

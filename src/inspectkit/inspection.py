@@ -9,18 +9,19 @@ grading switched off. Nothing here prints, exits or reads the environment.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from inspectkit.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from inspectkit.diagnostics import Diagnostic, Severity, has_errors, sort_diagnostics
 from inspectkit.errors import NotGradable
 from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.silence import Silenced, silence
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
 from inspectkit.grading.grade import GradeReport, grade_folder
 from inspectkit.textfile import display_path
-from inspectkit.validate import ValidationResult, validate_folder, validate_path
+from inspectkit.validate import Accepted, ValidationResult, validate_folder, validate_path
 
 __all__ = ["FolderCache", "InspectOptions", "Inspection", "inspect_folder", "inspect_path"]
 
@@ -38,6 +39,8 @@ class InspectOptions:
         grade: Propose grades when the folder has no errors (``validate`` does not).
         fail_under: Report an error for each final grade below this.
         require_evaluations: A graded indicator without an evaluation is an error.
+        severity: A severity per code, replacing the code's own (the configuration's).
+        accepted: Accepted findings from the project configuration.
     """
 
     names: Sequence[re.Pattern[str]] = ()
@@ -45,6 +48,8 @@ class InspectOptions:
     grade: bool = True
     fail_under: int | None = None
     require_evaluations: bool = False
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    accepted: Accepted = field(default_factory=Accepted)
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,14 @@ class Inspection:
         framework: Its framework, or None when the manifest names none that loads.
         diagnostics: Validation problems, sorted by place.
         grades: The proposals beside the team's evaluations; None when not graded.
+        silenced: Findings silenced where they stand, with their reasons.
     """
 
     folder: EvidenceFolder
     framework: Framework | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     grades: GradeReport | None = None
+    silenced: list[Silenced] = field(default_factory=list)
 
     @property
     def files(self) -> list[str]:
@@ -112,8 +119,18 @@ class Inspection:
         return f"No grades were produced for '{where}': grading was not asked for."
 
 
+def _settled(result: ValidationResult, options: InspectOptions) -> Inspection:
+    """The result with the configured severities applied and silenced findings set apart."""
+    changed = [
+        d.with_severity(options.severity[d.code]) if d.code in options.severity else d
+        for d in result.diagnostics
+    ]
+    kept, silenced = silence(changed, result.folder.files)
+    return Inspection(result.folder, result.framework, sort_diagnostics(kept), silenced=silenced)
+
+
 def _from_result(result: ValidationResult, options: InspectOptions) -> Inspection:
-    inspection = Inspection(result.folder, result.framework, list(result.diagnostics))
+    inspection = _settled(result, options)
     if not options.grade or not inspection.gradable:
         return inspection
     assert result.framework is not None
@@ -123,7 +140,7 @@ def _from_result(result: ValidationResult, options: InspectOptions) -> Inspectio
         fail_under=options.fail_under,
         require_evaluations=options.require_evaluations,
     )
-    return Inspection(result.folder, result.framework, inspection.diagnostics, grades)
+    return replace(inspection, grades=grades)
 
 
 def inspect_folder(
@@ -141,7 +158,9 @@ def inspect_folder(
         FrameworkError: the framework it names is missing or invalid.
     """
     options = options or InspectOptions()
-    result = validate_folder(root, registry, names=options.names, strict=options.strict)
+    result = validate_folder(
+        root, registry, names=options.names, strict=options.strict, accepted=options.accepted
+    )
     return _from_result(result, options)
 
 
@@ -165,5 +184,12 @@ def inspect_path(
     options = options or InspectOptions()
     if path.is_dir():
         return inspect_folder(path, registry, options)
-    result = validate_path(path, registry, names=options.names, strict=options.strict, cache=cache)
-    return Inspection(result.folder, result.framework, list(result.diagnostics))
+    result = validate_path(
+        path,
+        registry,
+        names=options.names,
+        strict=options.strict,
+        cache=cache,
+        accepted=options.accepted,
+    )
+    return _settled(result, options)

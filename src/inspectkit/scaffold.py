@@ -1,6 +1,7 @@
 """``inspectkit init``: a ready-to-fill evidence folder for a framework.
 
-The folder carries the JSON Schemas it was made with (in ``.inspectkit/schemas``), and each
+The folder carries JSON Schemas made for its framework (in ``.inspectkit/schemas``: its
+sources, indicators, themes, lines of enquiry and scale as the allowed values), and each
 YAML file names its schema in a yaml-language-server line, so editors complete and check
 fields offline. Nothing that already exists is overwritten.
 """
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from inspectkit.files import write_new
 from inspectkit.framework.models import Framework
-from inspectkit.schemas import schema_filename, schema_text
+from inspectkit.fwschema import EDITOR_SCHEMAS, framework_schema_text
+from inspectkit.schemas import schema_filename
 
 SCHEMA_DIR = ".inspectkit/schemas"
 
@@ -135,8 +137,8 @@ def scaffold_files(fw: Framework) -> dict[str, str]:
         files[f"surveys/{survey.id}.csv"] = (
             ",".join(["respondent_id", *(q.id for q in survey.questions)]) + "\n"
         )
-    for name in ("manifest", "evidence", "evaluations"):
-        files[f"{SCHEMA_DIR}/{schema_filename(name)}"] = schema_text(name)
+    for name in EDITOR_SCHEMAS:
+        files[f"{SCHEMA_DIR}/{schema_filename(name)}"] = framework_schema_text(name, fw)
     return files
 
 

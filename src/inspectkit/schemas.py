@@ -51,7 +51,9 @@ def json_schema(name: str) -> dict[str, Any]:
     }
     adapter, title, description = adapters[name]
     schema = adapter.json_schema()
-    return {"$schema": DIALECT, "title": title, "description": description, **schema}
+    # The file's own title and description win over the model's ("Manifest"), which editors
+    # would otherwise show in completion lists.
+    return {"$schema": DIALECT, **schema, "title": title, "description": description}
 
 
 def schema_text(name: str) -> str:

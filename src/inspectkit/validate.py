@@ -10,7 +10,7 @@ from pathlib import Path
 from inspectkit.diagnostics import Diagnostic, sort_diagnostics
 from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
-from inspectkit.evidence.accepted import load_acceptances
+from inspectkit.evidence.accepted import AcceptedFinding, load_acceptances
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.personal import scan_folder
@@ -20,6 +20,14 @@ from inspectkit.files import EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
 from inspectkit.textfile import display_path
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """Accepted findings from the project configuration, and the file they came from."""
+
+    entries: tuple[AcceptedFinding, ...] = ()
+    source: str = ""
 
 
 @dataclass
@@ -37,7 +45,12 @@ class ValidationResult:
 
 
 def validate_folder(
-    root: Path, registry: Registry, *, names: Sequence[re.Pattern[str]] = (), strict: bool = False
+    root: Path,
+    registry: Registry,
+    *,
+    names: Sequence[re.Pattern[str]] = (),
+    strict: bool = False,
+    accepted: Accepted | None = None,
 ) -> ValidationResult:
     """Load and check an evidence folder, personal data included.
 
@@ -46,6 +59,7 @@ def validate_folder(
         registry: Where frameworks are found.
         names: Patterns of names to look for (see :func:`inspectkit.privacy.name_patterns`).
         strict: Report personal data as errors rather than warnings.
+        accepted: Accepted findings from the project configuration.
 
     Raises:
         InputError: the folder cannot be read.
@@ -83,7 +97,8 @@ def validate_folder(
     folder.evidence_files = [display_path(p) for p in files.evidence]
     listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]
     folder.files = sorted(display_path(p) for p in listed if p is not None)
-    folder.accepted = load_acceptances(root, problems)
+    extra = accepted or Accepted()
+    folder.accepted = load_acceptances(root, problems, extra.entries, extra.source)
     if fw is not None:
         problems += check_folder(folder, fw)
     problems += scan_folder(folder, names, strict=strict)
@@ -122,6 +137,7 @@ def validate_path(
     names: Sequence[re.Pattern[str]] = (),
     strict: bool = False,
     cache: dict[Path, ValidationResult] | None = None,
+    accepted: Accepted | None = None,
 ) -> ValidationResult:
     """Validate a folder, or a single file (inside a folder when it has one).
 
@@ -133,7 +149,7 @@ def validate_path(
         FrameworkError: the framework named is missing or invalid.
     """
     if path.is_dir():
-        return validate_folder(path, registry, names=names, strict=strict)
+        return validate_folder(path, registry, names=names, strict=strict, accepted=accepted)
     if not path.exists() and not path.is_symlink():
         raise InputError(
             f"'{display_path(path)}' does not exist.",
@@ -143,7 +159,9 @@ def validate_path(
     if root is not None:
         cache = {} if cache is None else cache
         if root not in cache:
-            cache[root] = validate_folder(root, registry, names=names, strict=strict)
+            cache[root] = validate_folder(
+                root, registry, names=names, strict=strict, accepted=accepted
+            )
         whole = cache[root]
         shown = display_path(path)
         return ValidationResult(

@@ -20,6 +20,7 @@ found again from its hash by trying them all, so accept only what is public anyw
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -105,11 +106,23 @@ def accepted_files(root: Path) -> list[Path]:
     return out
 
 
-def load_acceptances(root: Path, problems: list[Diagnostic]) -> Acceptances:
-    """Read every accepted-findings file of ``root``; problems are added to ``problems``."""
+def load_acceptances(
+    root: Path,
+    problems: list[Diagnostic],
+    extra: Sequence[AcceptedFinding] = (),
+    extra_source: str = "",
+) -> Acceptances:
+    """Read every accepted-findings file of ``root``; problems are added to ``problems``.
+
+    Args:
+        root: The evidence folder.
+        problems: Where problems with the files are added.
+        extra: Entries from the project configuration, which apply before the files'.
+        extra_source: The configuration file they came from, as shown to users.
+    """
     from inspectkit.evidence.folder import load_yaml
 
-    found = Acceptances()
+    found = Acceptances(list(extra), [extra_source] if extra and extra_source else [])
     for path in accepted_files(root):
         doc = load_yaml(path, problems)
         if doc is None:

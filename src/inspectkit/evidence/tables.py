@@ -23,6 +23,7 @@ from inspectkit.evidence.answers import (
 from inspectkit.evidence.columns import ANONYMOUS, Matcher, Question
 from inspectkit.evidence.header import Header, load_mapping, mapping_path, read_header
 from inspectkit.evidence.readers import Table, read_table
+from inspectkit.evidence.silence import NOTE_COLUMN
 from inspectkit.framework.models import Framework
 from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
@@ -174,7 +175,7 @@ def load_records(
                 mappings[where] = load_mapping(where, list(questions), "IK305", problems)
             matcher = Matcher(
                 [Question(q.id, q.text) for q in template.questions],
-                template.other_columns,
+                (*template.other_columns, NOTE_COLUMN),
                 mappings[where],
             )
             header = read_header(
@@ -242,7 +243,7 @@ def load_survey(
         known = [q.id for q in survey.questions]
         matcher = Matcher(
             [Question(q.id, q.text) for q in survey.questions],
-            survey.other_columns,
+            (*survey.other_columns, NOTE_COLUMN),
             load_mapping(where, known, "IK307", problems),
             survey=True,
         )

@@ -7,7 +7,6 @@ bidirectional override to a terminal, a log viewer or an editor.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -17,6 +16,7 @@ from urllib.parse import quote
 
 from inspectkit.codes import CODES
 from inspectkit.diagnostics import Diagnostic, Severity, count
+from inspectkit.evidence.silence import Silenced
 from inspectkit.textsafe import safe
 
 __all__ = ["DiagnosticsView", "render", "resolve_format"]
@@ -27,10 +27,6 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 JSON_SCHEMA_VERSION = 1
 
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
-_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "blue"}
-_PLACE_WIDTH = 8
-_SEVERITY_WIDTH = max(len(s.value) for s in Severity)
-_HINT_INDENT = " " * (2 + _PLACE_WIDTH + 2 + _SEVERITY_WIDTH + 2)
 _NO_FILE = "(no file)"
 
 
@@ -44,6 +40,10 @@ class DiagnosticsView:
         files: Display paths (POSIX, relative) of every file checked, with or without findings.
         color: ANSI colours in the text format.
         strict: Warnings fail (JUnit failures rather than passing cases with output).
+        silenced: Findings silenced where they stand: counted in every summary, and kept
+            with their reasons where a format can carry them (JSON, JUnit, SARIF).
+        width: The text format's line width; explanation lines wrap with a hanging indent.
+        quiet: The text format leaves out notes and the summary of a clean run.
     """
 
     diagnostics: Sequence[Diagnostic]
@@ -51,11 +51,15 @@ class DiagnosticsView:
     files: Sequence[str] = ()
     color: bool = False
     strict: bool = False
+    silenced: Sequence[Silenced] = ()
+    width: int = 0
+    quiet: bool = False
 
     @property
     def checked(self) -> list[str]:
         """The checked files plus any file a diagnostic names, sorted, made safe."""
-        return _checked_files(self.diagnostics, self.files)
+        quiet = [s.diagnostic for s in self.silenced]
+        return _checked_files([*self.diagnostics, *quiet], self.files)
 
 
 def resolve_format(name: str, *, github_actions: bool) -> str:
@@ -73,24 +77,30 @@ def render(
     files: Sequence[str] = (),
     color: bool = False,
     strict: bool = False,
+    silenced: Sequence[Silenced] = (),
+    width: int = 0,
+    quiet: bool = False,
 ) -> str:
     """Render sorted diagnostics in one format of :data:`inspectkit.formats.DIAGNOSTIC_FORMATS`.
 
-    ``auto`` is rendered as text (resolve it first with :func:`resolve_format`).
+    ``auto`` is rendered as text (resolve it first with :func:`resolve_format`). The keyword
+    arguments are those of :class:`DiagnosticsView`.
 
     Returns:
         The whole output, ending with a newline unless empty.
     """
     from inspectkit.formats import DIAGNOSTIC_FORMATS
 
-    view = DiagnosticsView(diagnostics, tool_version, files, color, strict)
+    view = DiagnosticsView(diagnostics, tool_version, files, color, strict, silenced, width, quiet)
     chosen = DIAGNOSTIC_FORMATS.get("text" if fmt == "auto" else fmt)
     return chosen.write(view).decode("utf-8")
 
 
 def write_text(view: DiagnosticsView) -> bytes:
     """Text for people: findings grouped by file, hints indented, a summary line."""
-    return _text(view.diagnostics, view.checked, color=view.color).encode("utf-8")
+    from inspectkit.output.diagtext import text
+
+    return text(view).encode("utf-8")
 
 
 def write_parsable(view: DiagnosticsView) -> bytes:
@@ -100,7 +110,7 @@ def write_parsable(view: DiagnosticsView) -> bytes:
 
 def write_json(view: DiagnosticsView) -> bytes:
     """Every finding with its place, and the files checked."""
-    return _json(view.diagnostics, view.checked, view.tool_version).encode("utf-8")
+    return _json(view).encode("utf-8")
 
 
 def write_github(view: DiagnosticsView) -> bytes:
@@ -110,12 +120,12 @@ def write_github(view: DiagnosticsView) -> bytes:
 
 def write_junit(view: DiagnosticsView) -> bytes:
     """JUnit XML: a test case per file and finding."""
-    return _junit(view.diagnostics, view.checked, strict=view.strict).encode("utf-8")
+    return _junit(view).encode("utf-8")
 
 
 def write_sarif(view: DiagnosticsView) -> bytes:
     """SARIF 2.1.0 for code-scanning tools."""
-    return _sarif(view.diagnostics, view.checked, view.tool_version).encode("utf-8")
+    return _sarif(view).encode("utf-8")
 
 
 def _checked_files(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> list[str]:
@@ -151,72 +161,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-# -- text -------------------------------------------------------------------------------------
-
-
-def _text(diagnostics: Sequence[Diagnostic], checked: list[str], *, color: bool) -> str:
-    # Pieces are (text, style) pairs so that the plain and coloured outputs cannot drift apart.
-    lines: list[list[tuple[str, str]]] = []
-    current: str | None = None
-    for d in diagnostics:
-        if d.file != current:
-            if current is not None:
-                lines.append([])
-            current = d.file
-            lines.append([(safe(d.file) or _NO_FILE, "bold")])
-        lines.append(
-            [
-                (f"  {_place(d):<{_PLACE_WIDTH}}  ", ""),
-                (f"{d.severity.value:<{_SEVERITY_WIDTH}}", _COLOR[d.severity]),
-                (f"  {safe(d.message)}  ({d.code})", ""),
-            ]
-        )
-        if d.hint:
-            lines.append([(f"{_HINT_INDENT}hint: {safe(d.hint)}", "dim")])
-    if lines:
-        lines.append([])
-    lines.append([(_summary(diagnostics, len(checked)), "")])
-    if not color:
-        return _lines("".join(text for text, _ in line).rstrip() for line in lines)
-    return _rich(lines)
-
-
-def _summary(diagnostics: Sequence[Diagnostic], n_files: int) -> str:
-    in_files = f"in {_plural(n_files, 'file')}"
-    if not diagnostics:
-        return f"No problems found {in_files}."
-    totals = count(diagnostics)
-    return (
-        f"{_plural(totals[Severity.ERROR], 'error')}, "
-        f"{_plural(totals[Severity.WARNING], 'warning')}, "
-        f"{_plural(totals[Severity.NOTE], 'note')} {in_files}"
-    )
-
-
-def _rich(lines: list[list[tuple[str, str]]]) -> str:
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    # An empty environment: NO_COLOR, TERM or COLUMNS must not change what the library returns.
-    console = Console(
-        file=buffer,
-        force_terminal=True,
-        color_system="standard",
-        width=200,
-        no_color=False,
-        highlight=False,
-        _environ={},
-    )
-    for line in lines:
-        text = Text()
-        for piece, style in line:
-            text.append(piece, style=style or None)
-        text.rstrip()
-        console.print(text, soft_wrap=True)
-    return buffer.getvalue()
-
-
 # -- parsable and github ----------------------------------------------------------------------
 
 
@@ -250,19 +194,25 @@ def _github_line(d: Diagnostic) -> str:
 # -- json -------------------------------------------------------------------------------------
 
 
-def _json(diagnostics: Sequence[Diagnostic], checked: list[str], tool_version: str) -> str:
+def _json(view: DiagnosticsView) -> str:
+    diagnostics, checked = view.diagnostics, view.checked
     totals = count(diagnostics)
     data = {
         "schema_version": JSON_SCHEMA_VERSION,
-        "tool": {"name": TOOL_NAME, "version": tool_version},
+        "tool": {"name": TOOL_NAME, "version": view.tool_version},
         "summary": {
             "errors": totals[Severity.ERROR],
             "warnings": totals[Severity.WARNING],
             "notes": totals[Severity.NOTE],
+            "silenced": len(view.silenced),
             "files": len(checked),
         },
         "files": checked,
         "diagnostics": [_safe_dict(d) for d in diagnostics],
+        "silenced": [
+            {**_safe_dict(s.diagnostic), "reason": safe(s.reason), "how": s.how}
+            for s in view.silenced
+        ],
     }
     return json.dumps(data, sort_keys=False, indent=2, ensure_ascii=False) + "\n"
 
@@ -274,8 +224,9 @@ def _safe_dict(d: Diagnostic) -> dict[str, object]:
 # -- junit ------------------------------------------------------------------------------------
 
 
-def _junit(diagnostics: Sequence[Diagnostic], checked: list[str], *, strict: bool) -> str:
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+def _junit(view: DiagnosticsView) -> str:
+    diagnostics, checked = view.diagnostics, view.checked
+    failing = {Severity.ERROR, Severity.WARNING} if view.strict else {Severity.ERROR}
     cases: list[ET.Element] = []
     by_file: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
@@ -287,10 +238,15 @@ def _junit(diagnostics: Sequence[Diagnostic], checked: list[str], *, strict: boo
             cases.append(_testcase(name, name))
         for d in found or ():
             cases.append(_finding_case(d, failed=d.severity in failing))
+    for quiet in view.silenced:
+        case = _finding_case(quiet.diagnostic, failed=False)
+        ET.SubElement(case, "skipped", {"message": f"silenced: {safe(quiet.reason)}"})
+        cases.append(case)
     failures = sum(1 for case in cases if case.find("failure") is not None)
     counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0"}
     root = ET.Element("testsuites", {"name": TOOL_NAME, **counts})
-    suite = ET.SubElement(root, "testsuite", {"name": TOOL_NAME, **counts, "skipped": "0"})
+    skipped = str(len(view.silenced))
+    suite = ET.SubElement(root, "testsuite", {"name": TOOL_NAME, **counts, "skipped": skipped})
     suite.extend(cases)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
@@ -318,8 +274,10 @@ def _finding_case(d: Diagnostic, *, failed: bool) -> ET.Element:
 # -- sarif ------------------------------------------------------------------------------------
 
 
-def _sarif(diagnostics: Sequence[Diagnostic], checked: list[str], tool_version: str) -> str:
-    codes = sorted({d.code for d in diagnostics})
+def _sarif(view: DiagnosticsView) -> str:
+    diagnostics, checked, tool_version = view.diagnostics, view.checked, view.tool_version
+    silenced = [s.diagnostic for s in view.silenced]
+    codes = sorted({d.code for d in [*diagnostics, *silenced]})
     rule_index = {code: i for i, code in enumerate(codes)}
     artifact_index = {name: i for i, name in enumerate(checked)}
     driver = {
@@ -331,7 +289,8 @@ def _sarif(diagnostics: Sequence[Diagnostic], checked: list[str], tool_version: 
     run = {
         "tool": {"driver": driver},
         "artifacts": [{"location": _artifact_location(name)} for name in checked],
-        "results": [_result(d, rule_index, artifact_index) for d in diagnostics],
+        "results": [_result(d, rule_index, artifact_index) for d in diagnostics]
+        + [_suppressed(s, rule_index, artifact_index) for s in view.silenced],
         "columnKind": "unicodeCodePoints",
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -355,6 +314,15 @@ def _artifact_location(name: str) -> dict[str, object]:
     if re.match(r"[A-Za-z]:/", name):  # a Windows drive
         return {"uri": "file:///" + name[:2] + quote(name[2:], safe="/")}
     return {"uri": quote(name, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _suppressed(
+    quiet: Silenced, rule_index: dict[str, int], artifact_index: dict[str, int]
+) -> dict[str, object]:
+    """A silenced finding: a SARIF result with an in-source suppression and its reason."""
+    result = _result(quiet.diagnostic, rule_index, artifact_index)
+    result["suppressions"] = [{"kind": "inSource", "justification": safe(quiet.reason)}]
+    return result
 
 
 def _result(

@@ -222,10 +222,13 @@ def render_csv(report: GradeReport) -> str:
     return out.getvalue()
 
 
-def render_table(report: GradeReport) -> str:
-    """A fixed-width table for the terminal: indicator, title, proposed, final, label, reason."""
+def render_table(report: GradeReport, width: int = 0) -> str:
+    """A table for the terminal: indicator, title, proposed, final, label, reason; the title
+    and the reason wrap between words to fit ``width`` (0: no wrapping)."""
+    from inspectkit.output.table import fit_table
+
     head = ("INDICATOR", "TITLE", "PROPOSED", "FINAL", "LABEL", "REASON")
-    rows = [head]
+    rows = []
     for row in report.indicators:
         p = row.proposal
         final = row.final
@@ -233,15 +236,14 @@ def render_table(report: GradeReport) -> str:
         rows.append(
             (
                 safe(p.indicator),
-                safe(_clip(p.title, 44)),
+                safe(p.title),
                 "-" if p.grade is None else str(p.grade),
                 "-" if final is None else str(final),
                 safe(_label(report, shown)),
                 safe(reason(row)),
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(5)), r[5]]).rstrip() for r in rows]
+    lines = fit_table(head, rows, width, wrap=(1, 4, 5))
     footer = [safe(f"{report.framework.ref}  {report.partnership}")]
     if report.agreement is not None:
         footer.append(
@@ -251,21 +253,18 @@ def render_table(report: GradeReport) -> str:
     return "\n".join([*lines, "", *footer]) + "\n"
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def render_explain(report: GradeReport, indicator: str | None = None) -> str:
-    """The full explanation of each proposed grade (or of one indicator)."""
+def render_explain(report: GradeReport, indicator: str | None = None, width: int = 0) -> str:
+    """The full explanation of each proposed grade (or of one indicator); lines longer than
+    ``width`` wrap between words with a hanging indent (0: no wrapping)."""
     blocks = [
-        _explain(report, row)
+        _explain(report, row, width)
         for row in report.indicators
         if indicator is None or row.proposal.indicator == indicator
     ]
     return "\n".join(blocks)
 
 
-def _explain(report: GradeReport, row: IndicatorGrade) -> str:
+def _explain(report: GradeReport, row: IndicatorGrade, width: int) -> str:
     p, j = row.proposal, row.judgement
     lines = [f"{p.indicator} {p.title}", ""]
     if p.grade is None:
@@ -313,7 +312,22 @@ def _explain(report: GradeReport, row: IndicatorGrade) -> str:
     if p.drivers:
         lines.append("Evidence that moved it most: " + ", ".join(p.drivers))
     lines += [f"To lift it: {text}" for text in p.lift]
-    return "\n".join(safe(line) for line in lines) + "\n"
+    return "".join(f"{wrapped}\n" for line in lines for wrapped in _hang(safe(line), width))
+
+
+def _hang(line: str, width: int) -> list[str]:
+    """One explanation line wrapped under its own text: after its bullet, or its label."""
+    from inspectkit.output.table import hanging
+
+    if width <= 0 or len(line) <= width:
+        return [line]
+    body = line.lstrip()
+    lead = line[: len(line) - len(body)]
+    marker = body[:2] if body[:2] in ("+ ", "- ") else ""
+    label = "" if marker else body.partition(": ")[0] + ": " if ": " in body[:40] else ""
+    first = lead + marker + label
+    indent = " " * len(first) if first.strip() else lead + "    "
+    return hanging(body[len(marker + label) :], width, indent, first=first)
 
 
 @dataclass(frozen=True)
@@ -324,18 +338,20 @@ class GradeView:
         report: The graded folder.
         explain: Full explanations instead of the table (text only).
         indicator: Only this indicator's explanation (text only; implies ``explain``).
+        width: The terminal's width for the text table and explanations; 0 for no terminal.
     """
 
     report: GradeReport
     explain: bool = False
     indicator: str | None = None
+    width: int = 0
 
 
 def write_text(view: GradeView) -> bytes:
     """The table, or the explanations when asked for."""
     if view.explain or view.indicator is not None:
-        return render_explain(view.report, view.indicator).encode("utf-8")
-    return render_table(view.report).encode("utf-8")
+        return render_explain(view.report, view.indicator, view.width).encode("utf-8")
+    return render_table(view.report, view.width).encode("utf-8")
 
 
 def write_json(view: GradeView) -> bytes:

@@ -8,8 +8,8 @@ distributions, common themes) -> a view (:func:`render_text`, :func:`render_csv`
 
 from __future__ import annotations
 
+from inspectkit.evidence.discover import find_folders
 from inspectkit.overview.assess import FrameworkInfo, IndicatorResult, Outcome, assess_all
-from inspectkit.overview.discover import find_folders
 from inspectkit.overview.render import (
     html_context,
     render_csv,

@@ -1,4 +1,6 @@
-"""Find the evidence folders an overview covers: each path is a folder, or a parent of folders.
+"""Find the evidence folders a run covers: each path is a folder, or a parent of folders.
+
+``overview`` takes folders only; ``validate`` also takes files, which stand for themselves.
 
 A folder counts as an evidence folder when it holds any part of the contract (a manifest,
 evaluations, ``evidence/``, ``records/`` or ``surveys/``), so that a folder whose manifest is
@@ -23,6 +25,25 @@ def is_evidence_folder(path: Path) -> bool:
     return any((path / name).exists() for name in PARTS)
 
 
+def children_of(path: Path) -> list[Path]:
+    """The evidence folders directly inside ``path`` (hidden folders skipped), unordered."""
+    return [
+        child
+        for child in path.iterdir()
+        if child.is_dir() and not child.name.startswith(".") and is_evidence_folder(child)
+    ]
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """``paths`` with each folder that holds evidence folders (and is not one) replaced by
+    them, in folder-name order; files and other paths stay as given."""
+    out: list[Path] = []
+    for path in paths:
+        inner = children_of(path) if path.is_dir() and not is_evidence_folder(path) else []
+        out += sorted(inner, key=lambda p: (natural_key(p.name), p.as_posix())) or [path]
+    return out
+
+
 def find_folders(paths: Sequence[Path]) -> list[Path]:
     """The evidence folders named by ``paths``, each once, ordered by folder name.
 
@@ -40,14 +61,7 @@ def find_folders(paths: Sequence[Path]) -> list[Path]:
             raise InputError(
                 safe(f"'{display_path(path)}' {what}; give evidence folders or their parent.")
             )
-        if is_evidence_folder(path):
-            children = [path]
-        else:
-            children = [
-                child
-                for child in path.iterdir()
-                if child.is_dir() and not child.name.startswith(".") and is_evidence_folder(child)
-            ] or [path]
+        children = [path] if is_evidence_folder(path) else children_of(path) or [path]
         for child in children:
             found.setdefault(child.resolve(), child)
     return sorted(found.values(), key=lambda p: (natural_key(p.name), p.as_posix()))
