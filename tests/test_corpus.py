@@ -90,7 +90,7 @@ def test_python_payloads_never_run(tmp_path: Path) -> None:
             text=True,
         )
         assert result.returncode == 1
-        assert "IK008" in result.stderr
+        assert "IK008" in result.stdout
     assert not os.path.lexists("/tmp/inspectkit-hostile-PWNED")
     assert not os.path.lexists("/tmp/inspectkit-hostile-PWNED2")
 
