@@ -372,7 +372,18 @@ def grade(
 @app.command("report")
 def report(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
-    fmt: Annotated[str, _format(REPORT_FORMATS, "md, html or both.")] = "both",
+    fmt: Annotated[
+        str, _format(REPORT_FORMATS, "md, html, docx, pdf or both (md and html).")
+    ] = "both",
+    view: Annotated[
+        str,
+        typer.Option(
+            "--view",
+            metavar="NAME",
+            help="Who it is for: team (the draft, with proposals and evidence ids), "
+            "partnership (the factual-accuracy check) or publication (the clean copy).",
+        ),
+    ] = "team",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -424,7 +435,7 @@ def report(
     frameworks_dir: FrameworksDirs = None,
     no_color: NoColor = False,
 ) -> None:
-    """Write a draft inspection report in Markdown and HTML, from a validated folder.
+    """Write an inspection report (Markdown, HTML, Word or PDF) from a validated folder.
 
     The report is refused (exit 1) while the evidence holds possible personal data, unless
     --redact or --allow-personal-data is given. Exit 2 for a template error or a report file
@@ -454,7 +465,9 @@ def report(
         )
         released = release(inspection, policy)
         when = build_date(released, policy)
-        request = ReportRequest(formats, template, tuple(templates_dir or ()), output, when, force)
+        request = ReportRequest(
+            formats, template, tuple(templates_dir or ()), output, when, force, view
+        )
         written = write_report(released, request)
         _warn_problems([d for d in inspection.diagnostics if d.severity.value != "note"])
         for path in written:
