@@ -10,7 +10,8 @@ must not see is gone from the data, not only left out by the built-in templates:
   figures, the team's final evaluations only, evidence ids as notes; no proposed grades,
   scores or independent grades.
 - ``publication``: the clean copy: no inspectkit internals, no evidence ids, no proposals,
-  no DRAFT marking; the summary gives the strongest findings and the sections the rest.
+  no DRAFT marking; the summary gives the strongest findings and the sections the rest,
+  each finding once.
 """
 
 from __future__ import annotations
@@ -113,9 +114,7 @@ def apply_view(context: Data, view: View) -> Data:
     summary["key_improvements"] = key_findings(summary["improvements"], view.summary_size)
     shown = {f["id"] for f in [*summary["key_strengths"], *summary["key_improvements"]]}
     if not view.repeat_summary:
-        for section in out["sections"]:
-            for kind in ("strengths", "improvements"):
-                section[kind] = [f for f in section[kind] if f["id"] not in shown]
+        _each_finding_once(out["sections"], set(shown))
     summary["elsewhere"] = [
         {"number": s["number"], "anchor": s["anchor"]}
         for s in out["sections"]
@@ -133,6 +132,15 @@ def key_findings(findings: Sequence[Data], size: int) -> list[Data]:
     ``size`` in the order given (major first)."""
     key = [f for f in findings if f["significance"] in KEY_SIGNIFICANCE] or list(findings)
     return key[:size]
+
+
+def _each_finding_once(sections: list[Data], shown: set[str]) -> None:
+    """Drop from the sections what the summary gives, and give each finding in the first
+    section it belongs to only."""
+    for section in sections:
+        for kind in ("strengths", "improvements"):
+            section[kind] = [f for f in section[kind] if f["id"] not in shown]
+            shown.update(f["id"] for f in section[kind])
 
 
 def _without_proposals(context: Data) -> None:
