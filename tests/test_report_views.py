@@ -126,3 +126,24 @@ def test_views_are_named_in_the_file_names(tmp_path: Path) -> None:
     assert run(str(folder), *fw, "--view", "publication", "-f", "md")[0] == 0
     assert run(str(folder), *fw, "-f", "md")[0] == 0
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["mini-publication.md", "mini.md"]
+
+
+def test_how_evidence_was_gathered_says_only_what_the_folder_holds(tmp_path: Path) -> None:
+    folder = shutil.copytree(DATA / "evidence" / "mini", tmp_path / "mini")
+    shutil.rmtree(folder / "surveys")
+    md = rendered(folder, "team", "md").decode("utf-8")
+    sentence = md.split("### How we carried out the inspection\n\n")[1].split("\n")[0]
+    assert sentence.startswith("We read a sample of children's records")
+    assert "survey" not in sentence
+    glenbrae = rendered(GLENBRAE, "publication", "md").decode("utf-8")
+    assert "surveyed staff, children and young people, and parents and carers" in glenbrae
+    assert "read the partnership's documents" in glenbrae
+
+
+def test_a_missing_percentage_is_explained_once() -> None:
+    md = rendered(GLENBRAE, "team", "md").decode("utf-8")
+    words = r"(?:most|almost all|the majority|less than half|few)"
+    bare = re.findall(rf"\| {words} of \d+ |In {words} of the \d+ records", md)
+    assert bare, "some figures give the word alone"
+    assert md.count("it is left out and the word stands alone") == 1
+    assert f"{len(bare)} figures in this report give only the word" in md
