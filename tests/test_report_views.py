@@ -147,3 +147,22 @@ def test_a_missing_percentage_is_explained_once() -> None:
     assert bare, "some figures give the word alone"
     assert md.count("it is left out and the word stands alone") == 1
     assert f"{len(bare)} figures in this report give only the word" in md
+
+
+@pytest.mark.parametrize("view", ["partnership", "publication"])
+def test_what_a_view_leaves_out_is_gone_from_the_context(view: str) -> None:
+    """A user's template cannot show what the view leaves out: the data is not there."""
+    from inspectkit.framework.registry import Registry
+    from inspectkit.inspection import inspect_folder
+    from inspectkit.policy import ReportDate
+    from inspectkit.report import build_context
+
+    inspection = inspect_folder(GLENBRAE, Registry([DATA / "frameworks"]))
+    context = build_context(inspection, ReportDate(None, "none"), view)
+    assert context["view"]["name"] == view
+    for e in context["evaluations"]:
+        assert (e["proposed"], e["score"], e["strands"], e["independent"]) == (None, None, [], [])
+    assert context["framework"]["grading_basis"] == ""
+    if view == "publication":
+        assert context["evidence_index"] == []
+        assert {f["id"] for s in context["sections"] for f in s["strengths"]} == {""}
