@@ -164,9 +164,9 @@ def test_one_format(fmt: str, tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    code, _, err = run(str(mini(tmp_path)), *FW, "-o", str(tmp_path / "out"), "-f", "pdf")
+    code, _, err = run(str(mini(tmp_path)), *FW, "-o", str(tmp_path / "out"), "-f", "rtf")
     assert code == 2
-    assert "Unknown format 'pdf': use one of md, html, both." in err
+    assert "Unknown format 'rtf': use one of md, html, docx, pdf, both." in err
 
 
 def test_folder_with_errors_is_not_reported(tmp_path: Path) -> None:

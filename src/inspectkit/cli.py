@@ -569,7 +569,19 @@ def grade(
 @app.command("report")
 def report(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
-    fmt: Annotated[str | None, _format(REPORT_FORMATS, "md, html or both (default: both).")] = None,
+    fmt: Annotated[
+        str | None,
+        _format(REPORT_FORMATS, "md, html, docx, pdf or both (md and html; the default)."),
+    ] = None,
+    view: Annotated[
+        str,
+        typer.Option(
+            "--view",
+            metavar="NAME",
+            help="Who it is for: team (the draft, with proposals and evidence ids), "
+            "partnership (the factual-accuracy check) or publication (the clean copy).",
+        ),
+    ] = "team",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -623,7 +635,7 @@ def report(
     ] = False,
     frameworks_dir: FrameworksDirs = None,
 ) -> None:
-    """Write a draft inspection report in Markdown and HTML, from a validated folder.
+    """Write an inspection report (Markdown, HTML, Word or PDF) from a validated folder.
 
     The report is refused (exit 1) while the evidence holds possible personal data, unless
     --redact or --allow-personal-data is given. Exit 2 for a template error or a report file
@@ -657,7 +669,7 @@ def report(
         when = build_date(released, policy)
         chosen = settings.report
         request = ReportRequest(
-            formats, chosen.template, chosen.templates_dirs, output_dir, when, force
+            formats, chosen.template, chosen.templates_dirs, output_dir, when, force, view
         )
         written = write_report(released, request)
         _warn_problems([d for d in inspection.diagnostics if d.severity.value != "note"])

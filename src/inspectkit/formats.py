@@ -191,6 +191,20 @@ REPORT_FORMATS = FormatRegistry.of(
             "inspectkit.report.render:write_html",
             suffix=".html",
         ),
+        Format(
+            "docx",
+            "Word, with comments naming each finding's evidence",
+            "inspectkit.report.word:write_docx",
+            suffix=".docx",
+            binary=True,
+        ),
+        Format(
+            "pdf",
+            "tagged PDF/UA (the pdf extra: WeasyPrint)",
+            "inspectkit.report.pdf:write_pdf",
+            suffix=".pdf",
+            binary=True,
+        ),
     ],
     groups={"both": ("md", "html")},
 )

@@ -23,6 +23,7 @@ from inspectkit.quantify import round_percent
 from inspectkit.report.bands import quantifier_data
 from inspectkit.report.figures import Data, data_files, evidence_counts, number, relative
 from inspectkit.report.sections import anchors_for, by_weight, finding, sections
+from inspectkit.report.views import DEFAULT_VIEW, apply_view, get_view
 from inspectkit.textfile import display_path
 from inspectkit.textsafe import clean_all, natural_key, slug
 
@@ -30,12 +31,14 @@ CONTEXT_VERSION = 1
 LANG = "en-GB"
 
 
-def build_context(inspection: Inspection, when: ReportDate) -> Data:
-    """The template context of a validated, graded evidence folder.
+def build_context(inspection: Inspection, when: ReportDate, view: str = DEFAULT_VIEW) -> Data:
+    """The template context of a validated, graded evidence folder, as ``view`` shows it.
 
     Raises:
         NotGradable: the inspection has no grades (why, in one sentence).
+        UsageError: ``view`` is not one of :data:`inspectkit.report.views.VIEWS`.
     """
+    chosen = get_view(view)
     grades = inspection.graded()
     fw = grades.framework
     folder = inspection.folder
@@ -52,7 +55,10 @@ def build_context(inspection: Inspection, when: ReportDate) -> Data:
         "date_source": when.source,
         "inspection": _inspection(folder.manifest),
         "framework": _framework(fw),
-        "evidence": evidence_counts(folder, fw),
+        "evidence": {
+            **evidence_counts(folder, fw),
+            "percentages_hidden": _hidden(found, other_figures),
+        },
         "summary": {
             "strengths": [finding(i, fw, anchors) for i in weighed if i.finding == "strength"],
             "improvements": [
@@ -83,7 +89,13 @@ def build_context(inspection: Inspection, when: ReportDate) -> Data:
         "inspectkit": {"version": __version__},
     }
     cleaned: Data = clean_all(context)
-    return cleaned
+    return apply_view(cleaned, chosen)
+
+
+def _hidden(found: list[Data], other: list[Data]) -> int:
+    """How many figures give a quantifier word without its percentage (small counts)."""
+    figures = [*other, *(f for s in found for f in [*s["records"], *s["surveys"]])]
+    return sum(1 for f in figures if f["term"] is not None and f["percent"] is None)
 
 
 def _date(value: dt.date | None) -> Data | None:

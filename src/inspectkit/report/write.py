@@ -2,7 +2,8 @@
 over an existing report unless forced, always atomically.
 
 Files are named after the evidence folder (``glenbrae.html``), with the template name added
-when it is not the default one (``glenbrae-summary.html``).
+when it is not the default one (``glenbrae-summary.html``), and the view when it is not the
+team's (``glenbrae-publication.docx``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from inspectkit.inspection import Inspection
 from inspectkit.policy import ReportDate
 from inspectkit.report.context import build_context
 from inspectkit.report.render import DEFAULT_TEMPLATE, ReportView
+from inspectkit.report.views import DEFAULT_VIEW, get_view
 from inspectkit.textfile import display_path
 from inspectkit.textsafe import slug
 
@@ -38,6 +40,7 @@ class ReportRequest:
     output: Path | None = None
     date: ReportDate = field(default_factory=lambda: ReportDate(None, "none"))
     force: bool = False
+    view: str = DEFAULT_VIEW
 
 
 def render_report(inspection: Inspection, request: ReportRequest) -> dict[str, bytes]:
@@ -47,7 +50,7 @@ def render_report(inspection: Inspection, request: ReportRequest) -> dict[str, b
         UsageError: a format is not known.
         TemplateProblem: a template fails.
     """
-    context = build_context(inspection, request.date)
+    context = build_context(inspection, request.date, request.view)
     view = ReportView(context, request.template, request.templates_dirs)
     return {fmt: REPORT_FORMATS.get(fmt).write(view) for fmt in request.formats}
 
@@ -68,6 +71,8 @@ def report_paths(folder: Path, request: ReportRequest) -> dict[str, Path]:
     stem = slug(folder.resolve().name, "report")
     if request.template != DEFAULT_TEMPLATE:
         stem += "-" + slug(request.template.split(".")[0], "template")
+    if get_view(request.view).name != DEFAULT_VIEW:
+        stem += "-" + request.view
     return {fmt: out / f"{stem}{REPORT_FORMATS.get(fmt).suffix}" for fmt in request.formats}
 
 
