@@ -19,6 +19,7 @@ from inspectkit.grading.rules import (
     StrandScore,
     band_of,
     decide,
+    why_not,
 )
 from inspectkit.grading.sensitivity import Change, changes, smallest
 from inspectkit.grading.strands import (
@@ -132,7 +133,8 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
         caps,
         (),
         drivers,
-        _lift(fw, decision.grade, caps, decision.held, moves),
+        _lift(fw, decision.grade, caps, decision.held, moves)
+        or _stuck(fw, decision.grade, counting, improvements),
         decision.held,
         find_conflict(fw, counting),
         find_collapse(fw, counting, decision, cap_grades, improvements),
@@ -291,9 +293,19 @@ def _lift(
     best = smallest(moves, "up")
     if best is not None:
         out.append(f"Smallest change up: {_words(fw, best)}.")
-    elif not out:
-        out.append("No change in one strand alone lifts the grade.")
     return tuple(out)
+
+
+def _stuck(
+    fw: Framework,
+    grade: int,
+    counting: list[StrandScore],
+    improvements: list[tuple[str, str]],
+) -> tuple[str, ...]:
+    """Why no change in one strand alone lifts the grade: what the next grade also needs."""
+    reason = why_not(fw, grade + 1, counting, improvements)
+    also = f"; {grade + 1} also needs what these miss: {reason}" if reason else ""
+    return (f"No change in one strand alone lifts the grade{also}.",)
 
 
 def _lower(fw: Framework, moves: tuple[Change, ...]) -> tuple[str, ...]:

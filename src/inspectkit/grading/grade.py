@@ -14,9 +14,11 @@ from decimal import Decimal
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.models import Evaluation
+from inspectkit.evidence.sufficiency import Shortfall, shortfalls
 from inspectkit.framework.models import Framework
 from inspectkit.grading.agreement import krippendorff_alpha
 from inspectkit.grading.engine import Proposal, propose
+from inspectkit.yamlread import YamlDocument
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class IndicatorGrade:
 
     proposal: Proposal
     judgement: Judgement | None
+    shortfalls: tuple[Shortfall, ...] = ()
 
     @property
     def final(self) -> int | None:
@@ -110,7 +113,7 @@ def grade_folder(
         proposal = propose(folder, fw, indicator)
         entry = placed.get(indicator)
         judgement = _judgement(fw, entry.model) if entry else None
-        rows.append(IndicatorGrade(proposal, judgement))
+        rows.append(IndicatorGrade(proposal, judgement, tuple(shortfalls(folder, fw, indicator))))
         problems += _problems(
             folder, fw, proposal, (judgement, entry), fail_under, require_evaluations
         )
@@ -155,6 +158,7 @@ def _problems(
                 ("framework",),
             )
         )
+    out += _conflict(proposal, judgement, entry, manifest)
     if judgement is None or entry is None:
         if require and manifest is not None:
             out.append(
@@ -207,3 +211,22 @@ def _problems(
 
 def _addressed(judgement: Judgement) -> bool:
     return bool(judgement.departure.strip()) or "propos" in judgement.rationale.lower()
+
+
+def _conflict(
+    proposal: Proposal,
+    judgement: Judgement | None,
+    entry: Placed | None,
+    manifest: YamlDocument | None,
+) -> list[Diagnostic]:
+    """IK605 where the strands conflict and the rationale does not speak of the conflict."""
+    conflict = proposal.conflict
+    if conflict is None or (judgement is not None and "conflict" in judgement.rationale.lower()):
+        return []
+    message = f"Indicator {proposal.indicator}: {conflict.sentence}"
+    hint = "Say in the rationale how the conflicting evidence was weighed."
+    if entry is not None:
+        return [entry.doc.diagnostic("IK605", message, (*entry.path, "rationale"), hint=hint)]
+    if manifest is not None:
+        return [manifest.diagnostic("IK605", message, ("framework",), hint=hint)]
+    return []

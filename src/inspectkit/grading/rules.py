@@ -110,6 +110,17 @@ def decide(
     return Decision(score, band, capped, grade, tuple(held))
 
 
+def why_not(
+    fw: Framework,
+    grade: int,
+    counting: Sequence[StrandScore],
+    improvements: Sequence[tuple[str, str]],
+) -> str | None:
+    """Why the evidence misses the condition for ``grade``; None when it meets it or none."""
+    condition = fw.condition(grade)
+    return _unmet(fw, condition, counting, improvements) if condition else None
+
+
 def _unmet(
     fw: Framework,
     condition: ScaleCondition,
