@@ -151,6 +151,18 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "warning",
         "The evidence strands point to grades far apart; the rationale should address it.",
     ),
+    (
+        "IK606",
+        "unmoderated-reading",
+        "warning",
+        "Paired readings of a record disagree and no moderated row gives the answer.",
+    ),
+    (
+        "IK607",
+        "evidence-changed-since-moderation",
+        "warning",
+        "Evidence behind a locked evaluation changed after the date of moderation.",
+    ),
 )
 
 CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}

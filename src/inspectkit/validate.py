@@ -13,6 +13,7 @@ from inspectkit.evidence import folder as loader
 from inspectkit.evidence.accepted import load_acceptances
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.pairing import is_paired, resolve, unmoderated
 from inspectkit.evidence.personal import scan_folder
 from inspectkit.evidence.readers import reader_for
 from inspectkit.evidence.tables import load_records, load_survey
@@ -71,7 +72,11 @@ def validate_folder(
             fw = _framework(folder, ref, registry)
     for path in files.evidence:
         folder.items += loader.load_items(path, problems, folder.rejected_items, folder.documents)
-    folder.records = load_records(files.records, fw, problems)
+    read = load_records(files.records, fw, problems)
+    pairing = resolve(read)
+    folder.records = list(pairing.records)
+    folder.readings = read if is_paired(read) else []
+    problems += unmoderated(pairing)
     for path in files.surveys:
         folder.responses += load_survey(path, fw, problems)
         folder.survey_files[path.stem.lower()] = display_path(path)

@@ -32,6 +32,9 @@ class RecordRead:
     answers: Mapping[str, AnswerValue]
     notes: Mapping[str, str] = field(default_factory=dict)
     note_columns: Mapping[str, int] = field(default_factory=dict)  # 1-based field numbers
+    reader: str = ""  # the reader or pair label (contract 1.1), "" without a reader column
+    columns: Mapping[str, int] = field(default_factory=dict)  # question -> 1-based column
+    unit: str = "field"  # what the columns count in its table (see Table.unit)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,9 @@ def _header(
 
 
 Row = tuple[str, int, dict[str, AnswerValue], dict[str, str], dict[str, int]]
+
+#: The column of a records table that names who read the record (contract 1.1).
+READER_COLUMN = "reader"
 
 
 def _rows(
@@ -198,6 +204,9 @@ def load_records(
             )
             continue
         other = tuple(fw.record_reading.other_columns) if fw and fw.record_reading else ()
+        paired = any(column_key(h) == READER_COLUMN for h in table.header[1:])
+        if paired and READER_COLUMN not in other:
+            other = (*other, READER_COLUMN)
         columns = (
             _header(table, "record_id", list(questions), "record-reading", problems, other)
             if fw is not None
@@ -205,25 +214,41 @@ def load_records(
         )
         if columns is None:
             continue
+        places = {q: i + 1 for i, q in columns.items()}
         for record_id, line, answers, notes, note_columns in _rows(
             table, columns, read, "record_id", problems, other
         ):
-            record = RecordRead(record_id, table.display, line, answers, notes, note_columns)
-            if record_id in first:
-                seen = first[record_id]
-                problems.append(
-                    table.diagnostic(
-                        "IK206",
-                        f"Record '{record_id}' was already read at "
-                        f"{seen.file}:{seen.line}; each record appears once.",
-                        line,
-                        1,
-                    )
-                )
+            reader = notes.get(READER_COLUMN, "").strip().lower() if paired else ""
+            record = RecordRead(
+                record_id,
+                table.display,
+                line,
+                answers,
+                notes,
+                note_columns,
+                reader,
+                places,
+                table.unit,
+            )
+            key = f"{record_id}\0{reader}"
+            if key in first:
+                problems.append(_twice(table, record, first[key]))
                 continue
-            first[record_id] = record
+            first[key] = record
             records.append(record)
     return records
+
+
+def _twice(table: Table, record: RecordRead, seen: RecordRead) -> Diagnostic:
+    """IK206: a record read twice (by the same reader, where readers are named)."""
+    by = f" by reader '{record.reader}'" if record.reader else ""
+    rule = "a record appears once per reader" if record.reader else "each record appears once"
+    return table.diagnostic(
+        "IK206",
+        f"Record '{record.record_id}' was already read{by} at {seen.file}:{seen.line}; {rule}.",
+        record.line,
+        1,
+    )
 
 
 def load_survey(

@@ -18,6 +18,7 @@ from inspectkit.evidence.sufficiency import Shortfall, shortfalls
 from inspectkit.framework.models import Framework
 from inspectkit.grading.agreement import krippendorff_alpha
 from inspectkit.grading.engine import Proposal, propose
+from inspectkit.grading.moderation import Moderation, moderation
 from inspectkit.yamlread import YamlDocument
 
 
@@ -46,6 +47,7 @@ class IndicatorGrade:
     proposal: Proposal
     judgement: Judgement | None
     shortfalls: tuple[Shortfall, ...] = ()
+    unmoderated: int = 0  # answers to its questions the readings disagree on, unmoderated
 
     @property
     def final(self) -> int | None:
@@ -65,6 +67,7 @@ class GradeReport:
     diagnostics: tuple[Diagnostic, ...]
     fail_under: int | None = None
     require_evaluations: bool = False
+    moderation: Moderation | None = None
 
 
 def scale_value(fw: Framework, grade: int | str | None) -> int | None:
@@ -108,6 +111,7 @@ def grade_folder(
     """
     assert fw.grading is not None
     placed = {p.model.indicator: p for p in folder.evaluations}
+    paired = moderation(folder, fw)
     rows, problems = [], []
     for indicator in fw.graded:
         proposal = propose(folder, fw, indicator)
@@ -134,7 +138,15 @@ def grade_folder(
         tuple(sorted(problems, key=Diagnostic.sort_key)),
         fail_under,
         require_evaluations,
+        paired,
     )
+
+
+def _unmoderated(fw: Framework, paired: Moderation | None, indicator: str) -> int:
+    if paired is None or fw.record_reading is None:
+        return 0
+    asked = {q.id for q in fw.record_reading.questions if indicator in q.indicators}
+    return sum(1 for d in paired.unmoderated if d.question in asked)
 
 
 def _problems(

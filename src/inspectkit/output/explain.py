@@ -71,6 +71,7 @@ def rules_data(fw: Framework, row: IndicatorGrade) -> dict[str, Any]:
         },
         "changes": [_change_data(c) for c in p.changes],
         "lower": list(p.lower),
+        "unmoderated": row.unmoderated,
         "sufficiency": [
             {"code": s.code, "message": s.message, "hint": s.hint} for s in row.shortfalls
         ],
@@ -163,6 +164,11 @@ def _rules(row: IndicatorGrade) -> list[str]:
         lines.append(f"Conflict: {p.conflict.sentence}")
     if p.collapse is not None:
         lines.append(f"One strand: {p.collapse.sentence}")
+    if row.unmoderated:
+        lines.append(
+            f"Paired reading: {row.unmoderated} answer(s) to this indicator's questions are "
+            "still unmoderated (the readings disagree) and are not counted"
+        )
     if row.shortfalls:
         lines.append("Sufficiency")
         lines += [f"  {s.code} {s.message}" for s in row.shortfalls]

@@ -16,6 +16,7 @@ from typing import Any
 from inspectkit.grading.engine import Proposal
 from inspectkit.grading.grade import GradeReport, IndicatorGrade
 from inspectkit.output.explain import label, render_explain, rules_data
+from inspectkit.output.moderation import moderation_data, moderation_lines
 from inspectkit.textsafe import neutralise, safe
 
 __all__ = ["GradeView", "reason", "render_explain", "render_json", "to_data"]
@@ -65,6 +66,7 @@ def to_data(report: GradeReport) -> dict[str, Any]:
             "indicators": report.agreement_units,
         },
         "indicators": [_row_data(report, row) for row in report.indicators],
+        "moderation": moderation_data(report.moderation),
         "diagnostics": [d.to_dict() for d in report.diagnostics],
     }
 
@@ -260,7 +262,8 @@ def render_table(report: GradeReport) -> str:
             f"Agreement between evaluators (Krippendorff's alpha, ordinal): "
             f"{report.agreement:.2f} over {report.agreement_units} indicators"
         )
-    return "\n".join([*lines, "", *footer]) + "\n"
+    paired = moderation_lines(report.moderation)
+    return "\n".join([*lines, "", *footer, *paired]) + "\n"
 
 
 def _clip(text: str, width: int) -> str:
