@@ -141,7 +141,10 @@ def test_csv_cells_cannot_become_formulas() -> None:
     assert neutralise("Good") == "Good"
 
 
-@pytest.mark.parametrize("example", ["cso-at-home-glenbrae", "care-and-protection-kinloch-mhor"])
+@pytest.mark.parametrize(
+    "example",
+    ["cso-at-home-glenbrae", "care-and-protection-kinloch-mhor", "cso-at-home-glenbrae-paired"],
+)
 def test_grade_json_matches_the_published_schema(example: str) -> None:
     import jsonschema
 
