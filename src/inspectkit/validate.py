@@ -12,6 +12,7 @@ from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
 from inspectkit.evidence.accepted import load_acceptances
 from inspectkit.evidence.checks import check_folder
+from inspectkit.evidence.fingerprint import check_locks
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.pairing import is_paired, resolve, unmoderated
 from inspectkit.evidence.personal import scan_folder
@@ -91,6 +92,7 @@ def validate_folder(
     folder.accepted = load_acceptances(root, problems)
     if fw is not None:
         problems += check_folder(folder, fw)
+        problems += check_locks(folder, fw)
     problems += scan_folder(folder, names, strict=strict)
     return ValidationResult(folder, fw, sort_diagnostics(problems))
 
