@@ -376,8 +376,7 @@ class ScaleCondition(Model):
 
 
 class ConflictRule(Model):
-    """When strands are said to conflict, and which grade one collapsed strand must be named
-    for dragging the proposal below."""
+    """When strands conflict, and the grade one strand alone must not silently drag below."""
 
     points: int = Field(
         2, ge=1, description="Strands whose own grades lie this many points apart conflict."
