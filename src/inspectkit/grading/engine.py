@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from inspectkit.evidence.folder import EvidenceFolder
-from inspectkit.framework.models import Cap, Framework, Grading
+from inspectkit.framework.models import Framework, Grading
+from inspectkit.grading.caps import AppliedCap, applied_caps
 from inspectkit.grading.conflicts import Collapse, Conflict, find_collapse, find_conflict
 from inspectkit.grading.rules import (
     STRAND_NAMES,
@@ -30,21 +31,9 @@ from inspectkit.grading.strands import (
     records_strand,
     surveys_strand,
 )
-from inspectkit.quantify import at_least, round_percent
+from inspectkit.quantify import round_percent
 
 __all__ = ["STRAND_NAMES", "AppliedCap", "Proposal", "StrandScore", "propose"]
-
-
-@dataclass(frozen=True)
-class AppliedCap:
-    """A cap whose condition holds, and the evidence that makes it hold."""
-
-    id: str
-    description: str
-    max_grade: int
-    because: str
-    evidence: tuple[str, ...]
-    binding: bool
 
 
 @dataclass(frozen=True)
@@ -104,7 +93,7 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
             drivers,
             (),
         )
-    found = _caps(rules, fw, records, surveys, quality)
+    found = applied_caps(rules, fw, records, surveys, quality)
     cap_grades = [c.max_grade for c in found]
     improvements = [(i.id, i.significance) for i in quality.improvements]
     decision = decide(fw, counting, cap_grades, improvements)
@@ -191,60 +180,6 @@ def _strand_scores(
         )
         for name, score, share, weight, counts, amount, units in rows
     )
-
-
-def _caps(
-    rules: Grading,
-    fw: Framework,
-    records: RecordsStrand,
-    surveys: SurveysStrand,
-    quality: QualitativeStrand,
-) -> list[AppliedCap]:
-    applied = []
-    for cap in rules.caps:
-        found = _cap_holds(cap, fw, records, surveys, quality)
-        if found is not None:
-            because, evidence = found
-            applied.append(
-                AppliedCap(cap.id, cap.description, cap.max_grade, because, evidence, False)
-            )
-    return applied
-
-
-def _cap_holds(
-    cap: Cap,
-    fw: Framework,
-    records: RecordsStrand,
-    surveys: SurveysStrand,
-    quality: QualitativeStrand,
-) -> tuple[str, tuple[str, ...]] | None:
-    when = cap.when
-    if when.finding is not None:
-        pool = quality.strengths if when.finding == "strength" else quality.improvements
-        hits = [
-            i
-            for i in pool
-            if (not when.significance or i.significance in when.significance)
-            and (not when.themes or set(when.themes) & set(i.themes))
-        ]
-        if len(hits) >= when.minimum_items:
-            kinds = "/".join(when.significance) or "any"
-            return (
-                f"{len(hits)} {kinds} {when.finding.replace('-', ' ')} item(s)",
-                tuple(i.id for i in hits),
-            )
-        return None
-    term_id = when.records_negative_at_least or when.survey_negative_at_least
-    if term_id is None or fw.quantifiers is None:
-        return None
-    figures = records.questions if when.records_negative_at_least else surveys.questions
-    where = "records read" if when.records_negative_at_least else "respondents"
-    for figure in figures:
-        share = figure.negative_share
-        if share.exact is not None and at_least(fw.quantifiers, share.exact, term_id):
-            label = figure.id if not figure.source else f"{figure.source}/{figure.id}"
-            return (f"{share.words} of {where} show a weakness on '{label}'", (label,))
-    return None
 
 
 def _drivers(
