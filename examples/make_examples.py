@@ -10,6 +10,9 @@ It writes, from the data in this file:
   compulsory supervision orders at home (framework ``cso-at-home``);
 - ``care-and-protection-kinloch-mhor/``: a complete, fictional inspection of services for
   children and young people in need of care and protection (``care-and-protection-2018``);
+- ``cso-at-home-glenbrae-paired/``: the Glenbrae inspection with its records read in pairs
+  (contract 1.1): each record read by an inspector and a local reader, a ``reader`` column,
+  a few disagreements, ``moderated`` rows settling most of them and some left unmoderated;
 - ``broken/<case>/``: small folders for ``cso-at-home`` with the mistakes people make,
   described in ``broken/README.md`` (which, like ``broken/expected.txt``, is not written here).
 
@@ -40,11 +43,12 @@ import shutil
 import textwrap
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GLENBRAE = "cso-at-home-glenbrae"
+PAIRED = "cso-at-home-glenbrae-paired"
 KINLOCH = "care-and-protection-kinloch-mhor"
 WIDTH = 92  # wrap long text in YAML files at this column
 
@@ -3013,6 +3017,69 @@ BROKEN_CASES = {
 # -- main -----------------------------------------------------------------------------------------
 
 
+# -- paired record reading (contract 1.1) -----------------------------------------------------
+
+PAIRED_MANIFEST = Manifest(
+    **{
+        **GLENBRAE_MANIFEST.__dict__,
+        "title": GLENBRAE_MANIFEST.title + ", with records read in pairs",
+        "reference": "CSO-2025-03-P",
+    }
+)
+# Each pair is an inspector and a trained local reader, named by role and letter, never by name.
+PAIRS = (("a", 34), ("b", 33), ("c", 33))
+
+
+def _other_answer(q: Question, answer: str) -> str:
+    """A second reader's different answer: one point lower on the scale, or the next option."""
+    if answer.isdigit():
+        return str(max(1, int(answer) - 1))
+    options = [a for a, _ in q.dist]
+    return options[(options.index(answer) + 1) % len(options)] if answer in options else answer
+
+
+def paired_csv(first: int, rows: Sequence[dict[str, str]], questions: Sequence[Question], pair: str) -> str:
+    """records/*.csv with a reader column: two readings per record and, where the readers
+    disagreed and the team has met, a moderated row. Every seventh record has one
+    disagreement; every second of those is moderated (to the inspector's answer)."""
+    out = io.StringIO()
+    out.write(",".join(["record_id", "reader", *(q.id for q in questions)]) + "\n")
+    for n, row in enumerate(rows):
+        record = f"R-{first + n:03d}"
+        local = dict(row)
+        disagree = (first + n) % 7 == 3
+        if disagree:
+            q = questions[(first + n) % len(questions)]
+            if row[q.id] in ("", "n/a"):
+                q = questions[0] if row[questions[0].id] not in ("", "n/a") else questions[1]
+            local[q.id] = _other_answer(q, row[q.id])
+        readings = [(f"inspector-{pair}", row), (f"local-reader-{pair}", local)]
+        if disagree and (first + n) % 14 == 3:
+            readings.append(("moderated", row))
+        for reader, answers in readings:
+            out.write(",".join([record, reader, *(answers[q.id] for q in questions)]) + "\n")
+    return out.getvalue()
+
+
+def write_paired(out: Path) -> None:
+    """The Glenbrae example again, its records read in pairs."""
+    ex = EXAMPLES[0]
+    folder = out / PAIRED
+    write_example(out, replace(ex, folder=PAIRED, manifest=PAIRED_MANIFEST))
+    shutil.rmtree(folder / "records")
+    rng = random.Random(ex.seed)
+    kinds = [kind for kind, count in ex.kinds for _ in range(count)]
+    kinds = [kinds[i] for i in sorted(range(len(kinds)), key=lambda _i: rng.random())]
+    rows = read_records(rng, kinds, ex.records)
+    first = 0
+    for pair, count in PAIRS:
+        write(
+            folder / "records" / f"reader-pair-{pair}.csv",
+            paired_csv(first + 1, rows[first : first + count], ex.records, pair),
+        )
+        first += count
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -3024,7 +3091,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     out: Path = args.out
-    targets = [out / ex.folder for ex in EXAMPLES]
+    targets = [out / ex.folder for ex in EXAMPLES] + [out / PAIRED]
     targets += [out / "broken" / case for case in BROKEN_CASES]
     for target in targets:  # only the folders this script writes; broken/README.md stays
         if target.exists():
@@ -3032,6 +3099,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for ex in EXAMPLES:
         write_example(out, ex)
         check_yaml(out / ex.folder)
+    write_paired(out)
+    check_yaml(out / PAIRED)
     for case, make in BROKEN_CASES.items():
         make(out / "broken" / case)
     for target in targets:

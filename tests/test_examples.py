@@ -74,7 +74,11 @@ def test_generator_reproduces_the_committed_folders(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    written = [*COMPLETE, *(f"broken/{case}" for case in broken_cases())]
+    written = [
+        *COMPLETE,
+        "cso-at-home-glenbrae-paired",
+        *(f"broken/{case}" for case in broken_cases()),
+    ]
     assert sorted(p.name for p in (tmp_path / "broken").iterdir()) == broken_cases()
     for name in written:
         assert tree(tmp_path / name) == tree(EXAMPLES / name), (

@@ -63,7 +63,12 @@ def test_explain_one_indicator(folder: Path) -> None:
     assert code == 0
     assert "Proposed: 3 Adequate (combined score 59.5" in out
     assert "plan-quality: positive in the majority (67%) of the 3 records it applied to" in out
-    assert "To reach 4 (Good) the combined score must rise from 59.5 to 62" in out
+    assert (
+        "To lift it: Smallest change up: 4 Good with qualitative evidence at 73.6% (now 66.7%), "
+        "the rest unchanged." in out
+    )
+    assert "own grade 3 Adequate  counts: 5 respondents (at least 2 needed)" in out
+    assert "up to 4 Good at 63.6%, 1 answer(s) of 11; down to 2 Weak at 27.3%" in out
     assert grade(str(folder), "--explain", "9.9")[0] == 2
 
 
@@ -136,7 +141,10 @@ def test_csv_cells_cannot_become_formulas() -> None:
     assert neutralise("Good") == "Good"
 
 
-@pytest.mark.parametrize("example", ["cso-at-home-glenbrae", "care-and-protection-kinloch-mhor"])
+@pytest.mark.parametrize(
+    "example",
+    ["cso-at-home-glenbrae", "care-and-protection-kinloch-mhor", "cso-at-home-glenbrae-paired"],
+)
 def test_grade_json_matches_the_published_schema(example: str) -> None:
     import jsonschema
 

@@ -566,6 +566,55 @@ def grade(
     _run(body)
 
 
+@app.command("evaluate")
+def evaluate(
+    folder: Annotated[Path, typer.Argument(help="The evidence folder.")],
+    lock: Annotated[
+        bool,
+        typer.Option(
+            "--lock",
+            help="Record in each moderated evaluation the evidence it was moderated on; "
+            "'validate' then warns when that evidence changes.",
+        ),
+    ] = False,
+    indicator: Annotated[
+        list[str] | None, typer.Option("--indicator", help="Only this indicator (repeatable).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Date of moderation.")
+    ] = None,
+    frameworks_dir: FrameworksDirs = None,
+) -> None:
+    """Work on the team's evaluations: '--lock' fingerprints the evidence behind them.
+
+    Only the 'moderated_on' block of each entry in evaluations.yaml is written; comments
+    and everything else stay as they are. The date defaults to today.
+
+    Example: inspectkit evaluate examples/cso-at-home-glenbrae --lock --date 2026-02-04
+    """
+
+    def body() -> int:
+        import datetime as dt
+
+        from inspectkit.evidence.lock import lock_file
+        from inspectkit.inspection import InspectOptions
+
+        if not lock:
+            raise UsageError("Say what to do: 'inspectkit evaluate FOLDER --lock'.")
+        when = dt.date.fromisoformat(date) if date else dt.date.today()
+        inspection = _inspect(folder, frameworks_dir, InspectOptions(grade=False))
+        if inspection.framework is None or any(
+            d.severity.value == "error" for d in inspection.diagnostics
+        ):
+            _warn_problems(inspection.diagnostics)
+            return ExitCode.FINDINGS
+        locked = lock_file(inspection.folder, inspection.framework, when, indicator or ())
+        typer.echo(f"locked {', '.join(locked.indicators) or 'nothing'} on {when}", err=True)
+        return ExitCode.OK
+
+    _run(body)
+
+
 @app.command("report")
 def report(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.")],

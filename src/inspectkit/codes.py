@@ -161,6 +161,24 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("IK603", "insufficient-evidence", "note", "Too little evidence to propose a grade."),
     ("IK604", "below-threshold", "error", "A final grade is below the --fail-under threshold."),
+    (
+        "IK605",
+        "strands-conflict",
+        "warning",
+        "The evidence strands point to grades far apart; the rationale should address it.",
+    ),
+    (
+        "IK606",
+        "unmoderated-reading",
+        "warning",
+        "Paired readings of a record disagree and no moderated row gives the answer.",
+    ),
+    (
+        "IK607",
+        "evidence-changed-since-moderation",
+        "warning",
+        "Evidence behind a locked evaluation changed after the date of moderation.",
+    ),
 )
 
 CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}

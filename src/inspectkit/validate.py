@@ -12,7 +12,9 @@ from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
 from inspectkit.evidence.accepted import AcceptedFinding, load_acceptances
 from inspectkit.evidence.checks import check_folder
+from inspectkit.evidence.fingerprint import check_locks
 from inspectkit.evidence.folder import EvidenceFolder
+from inspectkit.evidence.pairing import is_paired, resolve, unmoderated
 from inspectkit.evidence.personal import scan_folder
 from inspectkit.evidence.readers import reader_for
 from inspectkit.evidence.tables import load_records, load_survey
@@ -85,7 +87,11 @@ def validate_folder(
             fw = _framework(folder, ref, registry)
     for path in files.evidence:
         folder.items += loader.load_items(path, problems, folder.rejected_items, folder.documents)
-    folder.records = load_records(files.records, fw, problems)
+    read = load_records(files.records, fw, problems)
+    pairing = resolve(read)
+    folder.records = list(pairing.records)
+    folder.readings = read if is_paired(read) else []
+    problems += unmoderated(pairing)
     for path in files.surveys:
         folder.responses += load_survey(path, fw, problems)
         folder.survey_files[path.stem.lower()] = display_path(path)
@@ -101,6 +107,7 @@ def validate_folder(
     folder.accepted = load_acceptances(root, problems, extra.entries, extra.source)
     if fw is not None:
         problems += check_folder(folder, fw)
+        problems += check_locks(folder, fw)
     problems += scan_folder(folder, names, strict=strict)
     return ValidationResult(folder, fw, sort_diagnostics(problems))
 

@@ -60,7 +60,8 @@ class EvidenceFolder:
     # Entries whose model failed, kept so that their references are still checked.
     rejected_items: list[Rejected] = field(default_factory=list)
     rejected_evaluations: list[Rejected] = field(default_factory=list)
-    records: list[RecordRead] = field(default_factory=list)
+    records: list[RecordRead] = field(default_factory=list)  # one per record, moderated
+    readings: list[RecordRead] = field(default_factory=list)  # every row read, when paired
     responses: list[SurveyResponse] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
     evidence_files: list[str] = field(default_factory=list)  # in the order they were read

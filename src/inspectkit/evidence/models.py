@@ -92,6 +92,28 @@ class IndependentGrade(Model):
     grade: Grade = Field(description="1-6, or the scale label.")
 
 
+class ModeratedOn(Model):
+    """The evidence an evaluation was moderated on, as written by ``inspectkit evaluate --lock``.
+
+    Each hash is of one piece of evidence as it stood on the date of moderation, so that
+    ``validate`` can name what was added, changed or removed since.
+    """
+
+    date: dt.date = Field(description="The date of moderation, ISO date.")
+    fingerprint: Text = Field(description="One hash of all the evidence below, 'sha256:...'.")
+    items: dict[str, str] = Field(
+        default_factory=dict, description="Evidence item id -> hash, for items on the indicator."
+    )
+    records: dict[str, str] = Field(
+        default_factory=dict,
+        description="Record id -> hash of its readings' answers to the indicator's questions.",
+    )
+    surveys: dict[str, str] = Field(
+        default_factory=dict,
+        description="Survey id -> hash of its answers to the indicator's questions.",
+    )
+
+
 class Evaluation(Model):
     """The team's evaluation of one quality indicator."""
 
@@ -109,6 +131,11 @@ class Evaluation(Model):
     moderated_by: list[Text] = Field(default_factory=list, description="Who moderated it.")
     independent: list[IndependentGrade] = Field(
         default_factory=list, description="Evaluators' own grades before moderation."
+    )
+    moderated_on: ModeratedOn | None = Field(
+        None,
+        description="The evidence the evaluation was moderated on (written by "
+        "'inspectkit evaluate --lock'; leave it to the command).",
     )
 
     @model_validator(mode="after")

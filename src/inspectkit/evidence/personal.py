@@ -90,7 +90,9 @@ def findings(folder: EvidenceFolder, names: Names = ()) -> Iterator[Finding]:
     for placed in folder.items:
         if placed.body_start is not None and placed.model.detail:
             yield from _scan_body(placed, names)
-    rows: list[RecordRead | SurveyResponse] = [*folder.records, *folder.responses]
+    # Paired readings keep every row's notes; the resolved records keep none of their own.
+    read = folder.readings or folder.records
+    rows: list[RecordRead | SurveyResponse] = [*read, *folder.responses]
     for row in rows:
         ident = row.record_id if isinstance(row, RecordRead) else row.respondent_id
         column = "record_id" if isinstance(row, RecordRead) else "respondent_id"
@@ -242,6 +244,7 @@ def redact_folder(folder: EvidenceFolder, names: Names = ()) -> EvidenceFolder:
         evaluations=[placed(p) for p in folder.evaluations],
         evaluations_doc=doc(folder.evaluations_doc) if folder.evaluations_doc else None,
         records=[_redact_row(r, cleaner(r.file), path(r.file)) for r in folder.records],
+        readings=[_redact_row(r, cleaner(r.file), path(r.file)) for r in folder.readings],
         responses=[_redact_row(r, cleaner(r.file), path(r.file)) for r in folder.responses],
         record_files=[path(f) for f in folder.record_files],
         survey_files={k: path(f) for k, f in folder.survey_files.items()},

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from inspectkit.diagnostics import Diagnostic
+from inspectkit.evidence.answers import NOT_APPLICABLE, canonical
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.models import EvidenceItem
 from inspectkit.framework.models import Framework
@@ -21,7 +22,11 @@ class _Coverage:
 
 def coverage(folder: EvidenceFolder, fw: Framework, indicator: str) -> _Coverage:
     """Which kinds of evidence inform ``indicator``, whether children's or families' views
-    are among them, and how many records answer its questions."""
+    are among them, and how many records answer its questions.
+
+    Only counted answers are coverage: a record whose every answer to the indicator's
+    questions is n/a, or a survey answer left out of percentages ("don't know"), is not.
+    """
     sources = {s.id: s for s in fw.evidence_sources}
     kinds: set[str] = set()
     voices = False
@@ -36,15 +41,76 @@ def coverage(folder: EvidenceFolder, fw: Framework, indicator: str) -> _Coverage
         if fw.record_reading
         else set()
     )
-    records = sum(1 for r in folder.records if questions & set(r.answers))
+    records = sum(
+        1
+        for r in folder.records
+        if any(r.answers.get(q, NOT_APPLICABLE) != NOT_APPLICABLE for q in questions)
+    )
     if records:
         kinds.add("records")
+    scales = {a.id: {canonical(o) for o in a.not_counted} for a in fw.answer_scales}
     for survey in fw.surveys:
         asked = {q.id for q in survey.questions if indicator in q.indicators}
-        if any(r.survey == survey.id and asked & set(r.answers) for r in folder.responses):
+        skip = scales.get(survey.answer_scale, set())
+        if any(
+            r.survey == survey.id
+            and any(canonical(r.answers[q]) not in skip for q in asked & set(r.answers))
+            for r in folder.responses
+        ):
             kinds.add("surveys")
             voices = voices or survey.audience in ("children", "parents")
     return _Coverage(kinds, voices, records)
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """Evidence one graded indicator lacks: a diagnostic code, a sentence and a hint."""
+
+    code: str
+    message: str
+    hint: str = ""
+
+
+def shortfalls(folder: EvidenceFolder, fw: Framework, indicator: str) -> list[Shortfall]:
+    """What one graded indicator's evidence lacks: kinds, children's and families' views,
+    records. The same sentences ``validate`` reports, for ``grade`` and the report to show."""
+    cov = coverage(folder, fw, indicator)
+    if not cov.kinds:
+        return [
+            Shortfall(
+                "IK310",
+                f"Graded indicator {indicator} has no evidence at all: "
+                "no items, no record answers and no survey answers.",
+            )
+        ]
+    out = []
+    if len(cov.kinds) == 1:
+        out.append(
+            Shortfall(
+                "IK401",
+                f"Graded indicator {indicator} rests on one kind of "
+                f"evidence only ({next(iter(cov.kinds))}).",
+                "Triangulate: add record reading, surveys or meetings.",
+            )
+        )
+    if not cov.voices:
+        out.append(
+            Shortfall(
+                "IK402",
+                f"Graded indicator {indicator} has no evidence of children's or families' views.",
+                "Add evidence from meeting children or families, or their survey answers.",
+            )
+        )
+    minimum = fw.record_reading.minimum_records if fw.record_reading else 0
+    if cov.records < minimum:
+        out.append(
+            Shortfall(
+                "IK403",
+                f"Only {cov.records} records inform graded indicator "
+                f"{indicator}; the framework asks for at least {minimum}.",
+            )
+        )
+    return out
 
 
 def check_sufficiency(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnostic]:
@@ -52,40 +118,10 @@ def check_sufficiency(folder: EvidenceFolder, fw: Framework) -> Iterator[Diagnos
     if folder.manifest_doc is None:
         return
     doc = folder.manifest_doc
+    where: Path_ = ("framework",)
     for indicator in fw.graded:
-        cov = coverage(folder, fw, indicator)
-        where: Path_ = ("framework",)
-        if not cov.kinds:
-            yield doc.diagnostic(
-                "IK310",
-                f"Graded indicator {indicator} has no evidence at all: "
-                "no items, no record answers and no survey answers.",
-                where,
-            )
-            continue
-        if len(cov.kinds) == 1:
-            yield doc.diagnostic(
-                "IK401",
-                f"Graded indicator {indicator} rests on one kind of "
-                f"evidence only ({next(iter(cov.kinds))}).",
-                where,
-                hint="Triangulate: add record reading, surveys or meetings.",
-            )
-        if not cov.voices:
-            yield doc.diagnostic(
-                "IK402",
-                f"Graded indicator {indicator} has no evidence of children's or families' views.",
-                where,
-                hint="Add evidence from meeting children or families, or their survey answers.",
-            )
-        minimum = fw.record_reading.minimum_records if fw.record_reading else 0
-        if cov.records < minimum:
-            yield doc.diagnostic(
-                "IK403",
-                f"Only {cov.records} records inform graded indicator "
-                f"{indicator}; the framework asks for at least {minimum}.",
-                where,
-            )
+        for short in shortfalls(folder, fw, indicator):
+            yield doc.diagnostic(short.code, short.message, where, hint=short.hint)
     if folder.evaluations_doc is not None:
         # Entries that failed validation still name their indicator: no second complaint.
         raw = folder.evaluations_doc.data if isinstance(folder.evaluations_doc.data, list) else []

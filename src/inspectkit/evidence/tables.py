@@ -24,7 +24,7 @@ from inspectkit.evidence.columns import ANONYMOUS, Matcher, Question
 from inspectkit.evidence.header import Header, load_mapping, mapping_path, read_header
 from inspectkit.evidence.readers import Table, read_table
 from inspectkit.evidence.silence import NOTE_COLUMN
-from inspectkit.framework.models import Framework
+from inspectkit.framework.models import Framework, column_key
 from inspectkit.suggest import did_you_mean
 from inspectkit.textfile import display_path
 
@@ -42,6 +42,9 @@ class RecordRead:
     notes: Mapping[str, str] = field(default_factory=dict)
     note_columns: Mapping[str, int] = field(default_factory=dict)  # 1-based field numbers
     sheet: str = ""  # the worksheet, for a workbook (``line`` is then its row)
+    reader: str = ""  # the reader or pair label (contract 1.1), "" without a reader column
+    columns: Mapping[str, int] = field(default_factory=dict)  # question -> 1-based column
+    unit: str = "field"  # what the columns count in its table (see Table.unit)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ class Row:
     notes: dict[str, str]
     note_columns: dict[str, int]
     personal: tuple[tuple[str, int], ...]
+
+
+#: The column of a records table that names who read the record (contract 1.1).
+READER_COLUMN = "reader"
 
 
 def _rows(
@@ -169,21 +176,25 @@ def load_records(
             )
             continue
         header: Header | None = _untyped(table)
+        paired = any(column_key(h) == READER_COLUMN for h in table.header[1:])
         if template is not None:
             where = mapping_path(path, survey=False)
             if where not in mappings:
                 mappings[where] = load_mapping(where, list(questions), "IK305", problems)
+            other = (*template.other_columns, NOTE_COLUMN)
+            if paired and READER_COLUMN not in other:
+                other = (*other, READER_COLUMN)
             matcher = Matcher(
-                [Question(q.id, q.text) for q in template.questions],
-                (*template.other_columns, NOTE_COLUMN),
-                mappings[where],
+                [Question(q.id, q.text) for q in template.questions], other, mappings[where]
             )
             header = read_header(
                 table, ("record_id",), matcher, "record-reading", display_path(where), problems
             )
         if header is None:
             continue
+        places = {q: i + 1 for i, q in header.questions.items()}
         for row in _rows(table, header, read, "record_id", problems):
+            reader = row.notes.get(READER_COLUMN, "").strip().lower() if paired else ""
             record = RecordRead(
                 row.ident,
                 table.display,
@@ -191,24 +202,31 @@ def load_records(
                 row.answers,
                 row.notes,
                 row.note_columns,
-                table.sheet,
+                sheet=table.sheet,
+                reader=reader,
+                columns=places,
+                unit=table.unit,
             )
-            if row.ident in first:
-                seen = first[row.ident]
-                problems.append(
-                    table.diagnostic(
-                        "IK206",
-                        f"Record '{row.ident}' was already read at "
-                        f"{place_of(seen.file, seen.sheet, seen.line)}; each record appears "
-                        "once.",
-                        row.line,
-                        1,
-                    )
-                )
+            key = f"{row.ident}\0{reader}"
+            if key in first:
+                problems.append(_twice(table, record, first[key]))
                 continue
-            first[row.ident] = record
+            first[key] = record
             records.append(record)
     return records
+
+
+def _twice(table: Table, record: RecordRead, seen: RecordRead) -> Diagnostic:
+    """IK206: a record read twice (by the same reader, where readers are named)."""
+    by = f" by reader '{record.reader}'" if record.reader else ""
+    rule = "a record appears once per reader" if record.reader else "each record appears once"
+    return table.diagnostic(
+        "IK206",
+        f"Record '{record.record_id}' was already read{by} at "
+        f"{place_of(seen.file, seen.sheet, seen.line)}; {rule}.",
+        record.line,
+        1,
+    )
 
 
 def load_survey(

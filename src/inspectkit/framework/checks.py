@@ -480,3 +480,26 @@ def _check_grading(own: Framework, merged: Framework, doc: YamlDocument) -> Iter
                 yield from _ref(doc, (*path, "when", field), term, terms, "quantifier term")
         for j, theme in enumerate(cap.when.themes):
             yield from _ref(doc, (*path, "when", "themes", j), theme, themes, "theme")
+    yield from _check_conditions(own, doc, values, terms)
+
+
+def _check_conditions(
+    own: Framework, doc: YamlDocument, values: list[int], terms: list[str]
+) -> Iterator[Diagnostic]:
+    assert own.grading is not None
+    for i, cond in enumerate(own.grading.conditions):
+        where: Path_ = ("grading", "conditions", i)
+        if cond.grade not in values:
+            yield doc.diagnostic(
+                "IK103",
+                f"Condition for grade {cond.grade}: not a point of the scale.",
+                (*where, "grade"),
+            )
+        if cond.strands_positive_at_least is not None:
+            yield from _ref(
+                doc,
+                (*where, "strands_positive_at_least"),
+                cond.strands_positive_at_least,
+                terms,
+                "quantifier term",
+            )

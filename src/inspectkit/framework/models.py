@@ -349,6 +349,46 @@ class Cap(Model):
     when: CapCondition = Field(description="When the rule applies.")
 
 
+class ScaleCondition(Model):
+    """What a grade needs beyond its score, from the scale's published meaning of the grade.
+
+    The engine applies conditions like caps: a proposal that does not meet a grade's condition
+    falls to the highest grade whose condition it meets, and the explanation says why.
+    """
+
+    grade: int = Field(description="The point of the scale the condition is for.")
+    meaning: Text = Field(
+        description="The grade's published meaning this condition reads, as the explanation "
+        "shows it, e.g. 'very good: major strengths, very few areas for improvement'."
+    )
+    strands_positive_at_least: Id | None = Field(
+        None,
+        description="A quantifier term id: every counting strand's positive share must reach "
+        "it (records positive, people agreeing, weight of strengths).",
+    )
+    ruled_out_by: list[Literal["major", "important", "minor"]] = Field(
+        default_factory=list,
+        description="Significances of an area for improvement that rule the grade out.",
+    )
+    provisional: bool = Field(
+        False, description="True where this reading of the scale is inspectkit's, not published."
+    )
+
+
+class ConflictRule(Model):
+    """When strands conflict, and the grade one strand alone must not silently drag below."""
+
+    points: int = Field(
+        2, ge=1, description="Strands whose own grades lie this many points apart conflict."
+    )
+    floor: int | None = Field(
+        None,
+        description="A point of the scale (adequate: strengths just outweigh weaknesses): "
+        "when one strand alone pulls the combined score below it while the others reach it, "
+        "the explanation says so.",
+    )
+
+
 class MinimumEvidence(Model):
     """The least evidence before any grade is proposed; below it: 'insufficient evidence'."""
 
@@ -357,7 +397,11 @@ class MinimumEvidence(Model):
         ge=1,
         description="Records answering the indicator's questions for the records strand to count.",
     )
-    survey_responses: int = Field(ge=1, description="Answers for the survey strand to count.")
+    survey_responses: int = Field(
+        ge=1,
+        description="Respondents (people, not answers) who answered at least one of the "
+        "indicator's questions, for the survey strand to count.",
+    )
     qualitative_items: int = Field(ge=1, description="Items for the qualitative strand to count.")
 
 
@@ -372,6 +416,13 @@ class Grading(Model):
     significance: SignificanceWeights = Field(description="Weight of qualitative items.")
     bands: list[GradeBand] = Field(min_length=2, description="Score bands, one per grade.")
     caps: list[Cap] = Field(default_factory=list, description="Rules that cap the grade.")
+    conditions: list[ScaleCondition] = Field(
+        default_factory=list,
+        description="What each grade needs beyond its score, from the scale's meanings.",
+    )
+    conflicts: ConflictRule = Field(
+        default_factory=ConflictRule, description="When strands are named as conflicting."
+    )
     departure_points: int = Field(
         2,
         ge=1,
@@ -461,6 +512,11 @@ class Framework(Model):
     def indicator(self, indicator_id: str) -> Indicator | None:
         """The indicator with this id, if any."""
         return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def condition(self, grade: int) -> ScaleCondition | None:
+        """The grading condition for ``grade``, if the framework states one."""
+        rules = self.grading.conditions if self.grading else []
+        return next((c for c in rules if c.grade == grade), None)
 
     def scale_point(self, value: int) -> ScalePoint | None:
         """The scale point with this value, if any."""

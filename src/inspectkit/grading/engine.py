@@ -1,16 +1,28 @@
 """Combine the strands into a proposed grade by the framework's rules, and explain it.
 
-Every number comes from the framework file: strand weights, grade bands, caps and the minimum
-evidence. Below the minimum no grade is proposed; the explanation says what is missing.
+Every number comes from the framework file: strand weights, grade bands, caps, the scale's
+conditions, the conflict rule and the minimum evidence. Below the minimum no grade is proposed;
+the explanation says what is missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from inspectkit.evidence.folder import EvidenceFolder
-from inspectkit.framework.models import Cap, Framework, Grading
+from inspectkit.framework.models import Framework, Grading
+from inspectkit.grading.caps import AppliedCap, applied_caps
+from inspectkit.grading.conflicts import Collapse, Conflict, find_collapse, find_conflict
+from inspectkit.grading.rules import (
+    STRAND_NAMES,
+    HeldCondition,
+    StrandScore,
+    band_of,
+    decide,
+    why_not,
+)
+from inspectkit.grading.sensitivity import Change, changes, smallest
 from inspectkit.grading.strands import (
     QualitativeStrand,
     RecordsStrand,
@@ -19,36 +31,9 @@ from inspectkit.grading.strands import (
     records_strand,
     surveys_strand,
 )
-from inspectkit.quantify import at_least, round_percent
+from inspectkit.quantify import round_percent
 
-STRAND_NAMES = {
-    "records": "record reading",
-    "surveys": "surveys",
-    "qualitative": "qualitative evidence",
-}
-
-
-@dataclass(frozen=True)
-class StrandScore:
-    """One strand's score and whether it has enough evidence to count."""
-
-    name: str
-    score: Decimal | None
-    weight: Decimal
-    counts: bool
-    amount: str  # e.g. "96 records (at least 10 needed)"
-
-
-@dataclass(frozen=True)
-class AppliedCap:
-    """A cap whose condition holds, and the evidence that makes it hold."""
-
-    id: str
-    description: str
-    max_grade: int
-    because: str
-    evidence: tuple[str, ...]
-    binding: bool
+__all__ = ["STRAND_NAMES", "AppliedCap", "Proposal", "StrandScore", "propose"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +53,11 @@ class Proposal:
     missing: tuple[str, ...]
     drivers: tuple[str, ...]
     lift: tuple[str, ...]
+    held: tuple[HeldCondition, ...] = ()
+    conflict: Conflict | None = None
+    collapse: Collapse | None = None
+    changes: tuple[Change, ...] = ()
+    lower: tuple[str, ...] = ()
 
 
 def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
@@ -80,8 +70,8 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
     quality = qualitative_strand(folder, fw, indicator)
     strands = _strand_scores(rules, records, surveys, quality)
     counting = [s for s in strands if s.counts and s.score is not None]
-    drivers = _drivers(records, surveys, quality)
     title = ind.title if ind else indicator
+    drivers = _drivers(records, surveys, quality)
     if len(counting) < rules.minimum.strands:
         missing = tuple(f"{STRAND_NAMES[s.name]}: {s.amount}" for s in strands if not s.counts)
         needed = (
@@ -103,15 +93,10 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
             drivers,
             (),
         )
-    total_weight = sum((s.weight for s in counting), Decimal(0))
-    score = (
-        sum((s.weight * s.score for s in counting if s.score is not None), Decimal(0))
-        / total_weight
-    )
-    score = score.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    band = max(b.grade for b in rules.bands if Decimal(str(b.min_score)) <= score)
-    found = _caps(rules, fw, records, surveys, quality)
-    grade = min([band, *(c.max_grade for c in found)])
+    found = applied_caps(rules, fw, records, surveys, quality)
+    cap_grades = [c.max_grade for c in found]
+    improvements = [(i.id, i.significance) for i in quality.improvements]
+    decision = decide(fw, counting, cap_grades, improvements)
     caps = tuple(
         AppliedCap(
             c.id,
@@ -119,17 +104,17 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
             c.max_grade,
             c.because,
             c.evidence,
-            c.max_grade == grade and c.max_grade < band,
+            c.max_grade == decision.capped and c.max_grade < decision.band,
         )
         for c in found
     )
-    lift = _lift(fw, rules, grade, band, score, counting, caps, total_weight)
+    moves = changes(fw, counting, cap_grades, improvements, decision.grade)
     return Proposal(
         indicator,
         title,
-        grade,
-        score,
-        band,
+        decision.grade,
+        decision.score,
+        decision.band,
         strands,
         records,
         surveys,
@@ -137,7 +122,13 @@ def propose(folder: EvidenceFolder, fw: Framework, indicator: str) -> Proposal:
         caps,
         (),
         drivers,
-        lift,
+        _lift(fw, decision.grade, caps, decision.held, moves)
+        or _stuck(fw, decision.grade, counting, improvements),
+        decision.held,
+        find_conflict(fw, counting),
+        find_collapse(fw, counting, decision, cap_grades, improvements),
+        moves,
+        _lower(fw, moves),
     )
 
 
@@ -146,84 +137,49 @@ def _strand_scores(
 ) -> tuple[StrandScore, ...]:
     minimum = rules.minimum
     weights = rules.weights
-    return (
-        StrandScore(
+    rows = (
+        (
             "records",
             records.score,
-            Decimal(str(weights.records)),
+            records.share,
+            weights.records,
             records.records >= minimum.records,
             f"{records.records} records (at least {minimum.records} needed)",
+            records.answers,
         ),
-        StrandScore(
+        (
             "surveys",
             surveys.score,
-            Decimal(str(weights.surveys)),
-            surveys.answers >= minimum.survey_responses,
-            f"{surveys.answers} answers (at least {minimum.survey_responses} needed)",
+            surveys.share,
+            weights.surveys,
+            surveys.respondents >= minimum.survey_responses,
+            f"{surveys.respondents} respondents (at least {minimum.survey_responses} needed)",
+            surveys.answers if surveys.pooling == "pooled" else 0,
         ),
-        StrandScore(
+        (
             "qualitative",
             quality.score,
-            Decimal(str(weights.qualitative)),
+            quality.share,
+            weights.qualitative,
             quality.items >= minimum.qualitative_items,
             f"{quality.items} strengths or areas for improvement (at least "
             f"{minimum.qualitative_items} needed)",
+            0,
         ),
     )
-
-
-def _caps(
-    rules: Grading,
-    fw: Framework,
-    records: RecordsStrand,
-    surveys: SurveysStrand,
-    quality: QualitativeStrand,
-) -> list[AppliedCap]:
-    applied = []
-    for cap in rules.caps:
-        found = _cap_holds(cap, fw, records, surveys, quality)
-        if found is not None:
-            because, evidence = found
-            applied.append(
-                AppliedCap(cap.id, cap.description, cap.max_grade, because, evidence, False)
-            )
-    return applied
-
-
-def _cap_holds(
-    cap: Cap,
-    fw: Framework,
-    records: RecordsStrand,
-    surveys: SurveysStrand,
-    quality: QualitativeStrand,
-) -> tuple[str, tuple[str, ...]] | None:
-    when = cap.when
-    if when.finding is not None:
-        pool = quality.strengths if when.finding == "strength" else quality.improvements
-        hits = [
-            i
-            for i in pool
-            if (not when.significance or i.significance in when.significance)
-            and (not when.themes or set(when.themes) & set(i.themes))
-        ]
-        if len(hits) >= when.minimum_items:
-            kinds = "/".join(when.significance) or "any"
-            return (
-                f"{len(hits)} {kinds} {when.finding.replace('-', ' ')} item(s)",
-                tuple(i.id for i in hits),
-            )
-        return None
-    term_id = when.records_negative_at_least or when.survey_negative_at_least
-    if term_id is None or fw.quantifiers is None:
-        return None
-    figures = records.questions if when.records_negative_at_least else surveys.questions
-    where = "records read" if when.records_negative_at_least else "respondents"
-    for figure in figures:
-        share = figure.negative_share
-        if share.exact is not None and at_least(fw.quantifiers, share.exact, term_id):
-            label = figure.id if not figure.source else f"{figure.source}/{figure.id}"
-            return (f"{share.words} of {where} show a weakness on '{label}'", (label,))
-    return None
+    return tuple(
+        StrandScore(
+            name,
+            score,
+            Decimal(str(weight)),
+            counts,
+            amount,
+            share,
+            band_of(rules, score) if counts and score is not None else None,
+            units,
+        )
+        for name, score, share, weight, counts, amount, units in rows
+    )
 
 
 def _drivers(
@@ -239,45 +195,55 @@ def _drivers(
     return tuple(dict.fromkeys(out))
 
 
+def _words(fw: Framework, change: Change) -> str:
+    assert fw.quantifiers is not None
+    point = fw.scale_point(change.grade)
+    label = f"{change.grade} {point.label}" if point else str(change.grade)
+    then = round_percent(fw.quantifiers, change.then, 1)
+    now = round_percent(fw.quantifiers, change.now, 1)
+    text = f"{label} with {STRAND_NAMES[change.strand]} at {then}% (now {now}%)"
+    if change.of:
+        more = "more" if change.direction == "up" else "fewer"
+        text += f": {change.answers} {more} positive answer(s) of {change.of}"
+    return text + ", the rest unchanged"
+
+
 def _lift(
     fw: Framework,
-    rules: Grading,
     grade: int,
-    band: int,
-    score: Decimal,
-    counting: list[StrandScore],
     caps: tuple[AppliedCap, ...],
-    total: Decimal,
+    held: tuple[HeldCondition, ...],
+    moves: tuple[Change, ...],
 ) -> tuple[str, ...]:
-    """What would lift the grade one point: every cap in the way, then the score needed."""
+    """What would lift the grade a point: caps and conditions in the way, then the figures."""
     blocking = [c for c in caps if c.max_grade <= grade]
-    resolve = tuple(
+    out = [
         f"Resolve what holds the grade at {c.max_grade}: {c.because} ({', '.join(c.evidence)})."
         for c in blocking
-    )
-    if band > grade:  # the score already reaches higher: only the caps stand in the way
-        return resolve
-    higher = [b for b in rules.bands if b.grade > grade]
-    if not higher:
-        return ("The grade is already the top of the scale.",)
-    target = min(higher, key=lambda b: b.grade)
-    need = Decimal(str(target.min_score)) - score
-    point = fw.scale_point(target.grade)
-    label = point.label if point else str(target.grade)
-    ways = []
-    for strand in counting:
-        if strand.score is None or not strand.weight:
-            continue
-        wanted = strand.score + need * total / strand.weight
-        if wanted <= 100 and fw.quantifiers is not None:
-            ways.append(
-                f"{STRAND_NAMES[strand.name]} at "
-                f"{round_percent(fw.quantifiers, wanted)}% (now "
-                f"{round_percent(fw.quantifiers, strand.score)}%)"
-            )
-    tail = f": for example {'; or '.join(ways)}, the rest unchanged" if ways else ""
-    return (
-        *resolve,
-        f"To reach {target.grade} ({label}) the combined score must rise from {score} to "
-        f"{target.min_score:g}{tail}.",
-    )
+    ]
+    out += [f"Meet the condition for {h.grade} ({h.meaning}): {h.because}." for h in held[-1:]]
+    assert fw.grading is not None
+    if grade >= max(b.grade for b in fw.grading.bands):
+        return (*out, "The grade is already the top of the scale.")
+    best = smallest(moves, "up")
+    if best is not None:
+        out.append(f"Smallest change up: {_words(fw, best)}.")
+    return tuple(out)
+
+
+def _stuck(
+    fw: Framework,
+    grade: int,
+    counting: list[StrandScore],
+    improvements: list[tuple[str, str]],
+) -> tuple[str, ...]:
+    """Why no change in one strand alone lifts the grade: what the next grade also needs."""
+    reason = why_not(fw, grade + 1, counting, improvements)
+    also = f"; {grade + 1} also needs what these miss: {reason}" if reason else ""
+    return (f"No change in one strand alone lifts the grade{also}.",)
+
+
+def _lower(fw: Framework, moves: tuple[Change, ...]) -> tuple[str, ...]:
+    """The smallest change in one strand that would lower the grade a point."""
+    worst = smallest(moves, "down")
+    return (f"Smallest change down: {_words(fw, worst)}.",) if worst else ()

@@ -14,9 +14,12 @@ from decimal import Decimal
 from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.models import Evaluation
+from inspectkit.evidence.sufficiency import Shortfall, shortfalls
 from inspectkit.framework.models import Framework
 from inspectkit.grading.agreement import krippendorff_alpha
 from inspectkit.grading.engine import Proposal, propose
+from inspectkit.grading.moderation import Moderation, moderation
+from inspectkit.yamlread import YamlDocument
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class IndicatorGrade:
 
     proposal: Proposal
     judgement: Judgement | None
+    shortfalls: tuple[Shortfall, ...] = ()
+    unmoderated: int = 0  # answers to its questions the readings disagree on, unmoderated
 
     @property
     def final(self) -> int | None:
@@ -62,6 +67,7 @@ class GradeReport:
     diagnostics: tuple[Diagnostic, ...]
     fail_under: int | None = None
     require_evaluations: bool = False
+    moderation: Moderation | None = None
 
 
 def scale_value(fw: Framework, grade: int | str | None) -> int | None:
@@ -105,12 +111,13 @@ def grade_folder(
     """
     assert fw.grading is not None
     placed = {p.model.indicator: p for p in folder.evaluations}
+    paired = moderation(folder, fw)
     rows, problems = [], []
     for indicator in fw.graded:
         proposal = propose(folder, fw, indicator)
         entry = placed.get(indicator)
         judgement = _judgement(fw, entry.model) if entry else None
-        rows.append(IndicatorGrade(proposal, judgement))
+        rows.append(IndicatorGrade(proposal, judgement, tuple(shortfalls(folder, fw, indicator))))
         problems += _problems(
             folder, fw, proposal, (judgement, entry), fail_under, require_evaluations
         )
@@ -131,7 +138,15 @@ def grade_folder(
         tuple(sorted(problems, key=Diagnostic.sort_key)),
         fail_under,
         require_evaluations,
+        paired,
     )
+
+
+def _unmoderated(fw: Framework, paired: Moderation | None, indicator: str) -> int:
+    if paired is None or fw.record_reading is None:
+        return 0
+    asked = {q.id for q in fw.record_reading.questions if indicator in q.indicators}
+    return sum(1 for d in paired.unmoderated if d.question in asked)
 
 
 def _problems(
@@ -155,6 +170,7 @@ def _problems(
                 ("framework",),
             )
         )
+    out += _conflict(proposal, judgement, entry, manifest)
     if judgement is None or entry is None:
         if require and manifest is not None:
             out.append(
@@ -207,3 +223,22 @@ def _problems(
 
 def _addressed(judgement: Judgement) -> bool:
     return bool(judgement.departure.strip()) or "propos" in judgement.rationale.lower()
+
+
+def _conflict(
+    proposal: Proposal,
+    judgement: Judgement | None,
+    entry: Placed | None,
+    manifest: YamlDocument | None,
+) -> list[Diagnostic]:
+    """IK605 where the strands conflict and the rationale does not speak of the conflict."""
+    conflict = proposal.conflict
+    if conflict is None or (judgement is not None and "conflict" in judgement.rationale.lower()):
+        return []
+    message = f"Indicator {proposal.indicator}: {conflict.sentence}"
+    hint = "Say in the rationale how the conflicting evidence was weighed."
+    if entry is not None:
+        return [entry.doc.diagnostic("IK605", message, (*entry.path, "rationale"), hint=hint)]
+    if manifest is not None:
+        return [manifest.diagnostic("IK605", message, ("framework",), hint=hint)]
+    return []

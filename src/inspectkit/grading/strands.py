@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from inspectkit.evidence.answers import NOT_APPLICABLE, canonical, is_positive_record
 from inspectkit.evidence.folder import EvidenceFolder
@@ -53,6 +54,11 @@ class RecordsStrand:
         """Percentage of positive answers across the indicator's questions."""
         return Decimal(self.positive) * HUNDRED / self.answers if self.answers else None
 
+    @property
+    def share(self) -> Fraction | None:
+        """The score as an exact percentage, for comparing with quantifier terms."""
+        return Fraction(self.positive * 100, self.answers) if self.answers else None
+
 
 @dataclass(frozen=True)
 class AudienceFigure:
@@ -64,6 +70,7 @@ class AudienceFigure:
     answers: int
     agree: int
     share: Proportion
+    answering: int = 0  # respondents who gave a counted answer to one of the questions
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,23 @@ class SurveysStrand:
     def answers(self) -> int:
         """Counted answers across all audiences."""
         return sum(a.answers for a in self.audiences)
+
+    @property
+    def respondents(self) -> int:
+        """People who gave a counted answer to at least one of the indicator's questions."""
+        return sum(a.answering for a in self.audiences)
+
+    @property
+    def share(self) -> Fraction | None:
+        """The score as an exact percentage, for comparing with quantifier terms."""
+        counted = [a for a in self.audiences if a.answers]
+        if not counted:
+            return None
+        if self.pooling == "pooled":
+            return Fraction(sum(a.agree for a in counted) * 100, sum(a.answers for a in counted))
+        return sum((Fraction(a.agree * 100, a.answers) for a in counted), Fraction(0)) / len(
+            counted
+        )
 
     @property
     def score(self) -> Decimal | None:
@@ -126,6 +150,13 @@ class QualitativeStrand:
         good = sum((i.weight for i in self.strengths), Decimal(0))
         bad = sum((i.weight for i in self.improvements), Decimal(0))
         return good * HUNDRED / (good + bad) if good + bad else None
+
+    @property
+    def share(self) -> Fraction | None:
+        """The score as an exact percentage, for comparing with quantifier terms."""
+        good = sum((Fraction(i.weight) for i in self.strengths), Fraction(0))
+        bad = sum((Fraction(i.weight) for i in self.improvements), Fraction(0))
+        return good * 100 / (good + bad) if good + bad else None
 
 
 def records_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> RecordsStrand:
@@ -190,7 +221,7 @@ def survey_question_figure(
     if scale is None:
         return None
     responses = [r for r in folder.responses if r.survey == survey.id]
-    return _survey_question(fw, scale, responses, survey, question)
+    return _survey_question(fw, scale, responses, survey, question)[0]
 
 
 def _survey_question(
@@ -199,17 +230,19 @@ def _survey_question(
     responses: list[SurveyResponse],
     survey: Survey,
     question: SurveyQuestion,
-) -> QuestionFigure:
+) -> tuple[QuestionFigure, set[str]]:
+    """The question's figure and the respondents who gave a counted answer."""
     assert fw.quantifiers is not None
     positive = {canonical(p) for p in scale.positive}
     skip = {canonical(p) for p in scale.not_counted}
-    counted = [
-        canonical(r.answers[question.id])
+    people = [
+        r
         for r in responses
         if question.id in r.answers and canonical(r.answers[question.id]) not in skip
     ]
+    counted = [canonical(r.answers[question.id]) for r in people]
     yes = sum(1 for a in counted if a in positive)
-    return QuestionFigure(
+    figure = QuestionFigure(
         question.id,
         question.text,
         len(counted),
@@ -218,6 +251,7 @@ def _survey_question(
         proportion(fw.quantifiers, len(counted) - yes, len(counted)),
         survey.id,
     )
+    return figure, {r.respondent_id for r in people}
 
 
 def surveys_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> SurveysStrand:
@@ -232,8 +266,10 @@ def surveys_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> Sur
             continue
         responses = [r for r in folder.responses if r.survey == survey.id]
         total = agree = 0
+        answering: set[str] = set()
         for question in asked:
-            figure = _survey_question(fw, scale, responses, survey, question)
+            figure, people = _survey_question(fw, scale, responses, survey, question)
+            answering.update(people)
             total, agree = total + figure.counted, agree + figure.positive
             figures.append(figure)
         if responses:
@@ -245,6 +281,7 @@ def surveys_strand(folder: EvidenceFolder, fw: Framework, indicator: str) -> Sur
                     total,
                     agree,
                     proportion(fw.quantifiers, agree, total),
+                    len(answering),
                 )
             )
     pooling = fw.grading.survey_pooling if fw.grading else "pooled"

@@ -15,14 +15,17 @@ from typing import Any
 
 from inspectkit.grading.engine import Proposal
 from inspectkit.grading.grade import GradeReport, IndicatorGrade
+from inspectkit.output.explain import label, render_explain, rules_data
+from inspectkit.output.moderation import moderation_data, moderation_lines
 from inspectkit.textsafe import neutralise, safe
+
+__all__ = ["GradeView", "reason", "render_explain", "render_json", "to_data"]
 
 SCHEMA_VERSION = 1
 
 
 def _label(report: GradeReport, grade: int | None) -> str:
-    point = report.framework.scale_point(grade) if grade is not None else None
-    return point.label if point else ""
+    return label(report.framework, grade)
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -38,6 +41,13 @@ def reason(row: IndicatorGrade) -> str:
     held = [c for c in p.caps if c.binding]
     if held:
         text += "; held at " + " and ".join(f"{c.max_grade} by {c.id}" for c in held)
+    if p.held:
+        met = p.held[-1].grade - 1
+        text += f"; {met} by the scale's condition for {p.held[0].grade}"
+        if len(p.held) > 1:
+            text += f" to {p.held[-1].grade}"
+    if p.conflict is not None:
+        text += "; strands conflict"
     return text
 
 
@@ -56,6 +66,7 @@ def to_data(report: GradeReport) -> dict[str, Any]:
             "indicators": report.agreement_units,
         },
         "indicators": [_row_data(report, row) for row in report.indicators],
+        "moderation": moderation_data(report.moderation),
         "diagnostics": [d.to_dict() for d in report.diagnostics],
     }
 
@@ -84,7 +95,7 @@ def _row_data(report: GradeReport, row: IndicatorGrade) -> dict[str, Any]:
             "moderated_by": list(j.moderated_by),
             "independent": [{"evaluator": e, "grade": g} for e, g in j.independent],
         },
-        "explanation": _explanation_data(p),
+        "explanation": {**_explanation_data(p), **rules_data(report.framework, row)},
     }
 
 
@@ -97,6 +108,7 @@ def _explanation_data(p: Proposal) -> dict[str, Any]:
                 "weight": float(s.weight),
                 "counts": s.counts,
                 "evidence": s.amount,
+                "own_grade": s.own_grade,
             }
             for s in p.strands
         ],
@@ -117,11 +129,13 @@ def _explanation_data(p: Proposal) -> dict[str, Any]:
         },
         "surveys": {
             "pooling": p.surveys.pooling,
+            "respondents": p.surveys.respondents,
             "audiences": [
                 {
                     "survey": a.survey,
                     "audience": a.audience,
                     "respondents": a.respondents,
+                    "answering": a.answering,
                     "answers": a.answers,
                     "agree": a.agree,
                     "words": a.share.words,
@@ -250,84 +264,8 @@ def render_table(report: GradeReport, width: int = 0) -> str:
             f"Agreement between evaluators (Krippendorff's alpha, ordinal): "
             f"{report.agreement:.2f} over {report.agreement_units} indicators"
         )
-    return "\n".join([*lines, "", *footer]) + "\n"
-
-
-def render_explain(report: GradeReport, indicator: str | None = None, width: int = 0) -> str:
-    """The full explanation of each proposed grade (or of one indicator); lines longer than
-    ``width`` wrap between words with a hanging indent (0: no wrapping)."""
-    blocks = [
-        _explain(report, row, width)
-        for row in report.indicators
-        if indicator is None or row.proposal.indicator == indicator
-    ]
-    return "\n".join(blocks)
-
-
-def _explain(report: GradeReport, row: IndicatorGrade, width: int) -> str:
-    p, j = row.proposal, row.judgement
-    lines = [f"{p.indicator} {p.title}", ""]
-    if p.grade is None:
-        lines.append("Proposed: no grade: too little evidence.")
-        lines += [f"  - {m}" for m in p.missing]
-    else:
-        lines.append(
-            f"Proposed: {p.grade} {_label(report, p.grade)} (combined score "
-            f"{p.score}, which reaches {p.band_grade} "
-            f"{_label(report, p.band_grade)})"
-        )
-    if j is not None and j.grade is not None:
-        lines.append(f"Team's evaluation: {j.grade} {_label(report, j.grade)}")
-    elif j is not None and j.independent:
-        lines.append("Team's evaluation: not yet moderated")
-    else:
-        lines.append("Team's evaluation: none recorded")
-    if j is not None and j.independent:
-        lines.append("  independent grades: " + ", ".join(f"{e} {g}" for e, g in j.independent))
-    lines += ["", "Strands"]
-    for s in p.strands:
-        score = "-" if s.score is None else f"{s.score:.1f}"
-        state = "counts" if s.counts else "does not count"
-        lines.append(f"  {s.name:<12} score {score:>5}  weight {s.weight}  {state}: {s.amount}")
-    if p.records.questions:
-        lines.append("Record reading")
-        lines += [
-            f"  {q.id}: positive in {q.share.words} of the {q.counted} records it applied to"
-            for q in p.records.questions
-        ]
-    if p.surveys.audiences:
-        lines.append(f"Surveys ({p.surveys.pooling})")
-        lines += [
-            f"  {a.audience}: {a.share.words} agreement over {a.answers} answers from "
-            f"{a.respondents} respondents"
-            for a in p.surveys.audiences
-        ]
-    if p.qualitative.strengths or p.qualitative.improvements:
-        lines.append("Qualitative evidence")
-        lines += [f"  + {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.strengths]
-        lines += [f"  - {i.id} ({i.significance}) {i.summary}" for i in p.qualitative.improvements]
-    for cap in p.caps:
-        verb = "holds the grade" if cap.binding else "applies, capping the grade"
-        lines.append(f"Cap {cap.id} {verb} at {cap.max_grade}: {cap.description} ({cap.because})")
-    if p.drivers:
-        lines.append("Evidence that moved it most: " + ", ".join(p.drivers))
-    lines += [f"To lift it: {text}" for text in p.lift]
-    return "".join(f"{wrapped}\n" for line in lines for wrapped in _hang(safe(line), width))
-
-
-def _hang(line: str, width: int) -> list[str]:
-    """One explanation line wrapped under its own text: after its bullet, or its label."""
-    from inspectkit.output.table import hanging
-
-    if width <= 0 or len(line) <= width:
-        return [line]
-    body = line.lstrip()
-    lead = line[: len(line) - len(body)]
-    marker = body[:2] if body[:2] in ("+ ", "- ") else ""
-    label = "" if marker else body.partition(": ")[0] + ": " if ": " in body[:40] else ""
-    first = lead + marker + label
-    indent = " " * len(first) if first.strip() else lead + "    "
-    return hanging(body[len(marker + label) :], width, indent, first=first)
+    paired = moderation_lines(report.moderation)
+    return "\n".join([*lines, "", *footer, *paired]) + "\n"
 
 
 @dataclass(frozen=True)

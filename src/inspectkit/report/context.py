@@ -18,6 +18,7 @@ from inspectkit.evidence.models import Manifest
 from inspectkit.framework.models import Framework
 from inspectkit.grading.grade import IndicatorGrade
 from inspectkit.inspection import Inspection
+from inspectkit.output.moderation import moderation_data
 from inspectkit.policy import ReportDate
 from inspectkit.quantify import round_percent
 from inspectkit.report.bands import quantifier_data
@@ -82,6 +83,7 @@ def build_context(inspection: Inspection, when: ReportDate, view: str = DEFAULT_
             else float(grades.agreement.quantize(Decimal("0.01"))),
             "indicators": grades.agreement_units,
         },
+        "moderation": moderation_data(grades.moderation),
         "scale": _scale(fw),
         "quantifiers": _quantifiers(fw),
         "evidence_index": _index(folder, fw, anchors, prefix),
@@ -191,7 +193,25 @@ def _evaluation(fw: Framework, row: IndicatorGrade, anchors: dict[str, str]) -> 
             if c.binding
         ],
         "evidence": [{"id": d, "anchor": anchors[d]} for d in p.drivers if d in anchors],
+        "notes": _notes(row),
     }
+
+
+def _notes(row: IndicatorGrade) -> list[str]:
+    """Sentences the team should read beside the proposal: the scale's conditions not met,
+    conflicting strands, one strand dragging the grade down, missing evidence, unmoderated
+    readings."""
+    p = row.proposal
+    out = [f"Not {h.grade} ({h.meaning}): {h.because}." for h in p.held]
+    out += [p.conflict.sentence] if p.conflict else []
+    out += [p.collapse.sentence] if p.collapse else []
+    out += [s.message for s in row.shortfalls]
+    if row.unmoderated:
+        out.append(
+            f"{row.unmoderated} answer(s) from paired readings disagree and are not yet "
+            "moderated; they are not counted."
+        )
+    return out
 
 
 def _scale(fw: Framework) -> Data:
