@@ -1290,7 +1290,10 @@ GLENBRAE_EVALUATIONS = [
         "the majority of children's plans were good or better and less than half were SMART. "
         "The quality of risk assessment was a major area for improvement: assessments were "
         "often not updated after significant events, and the actions from the partnership's "
-        "own audit had not been completed. Strengths only just outweighed weaknesses.",
+        "own audit had not been completed. The records and the surveys were more positive "
+        "than what we heard and read about risk assessment; we weighed that conflict towards "
+        "the quality of assessment, which matters most for safety. Strengths only just "
+        "outweighed weaknesses.",
         "2026-02-04",
         GLENBRAE_MODERATORS,
         independent=[("lead", 3), ("health", 4), ("police", 3)],
@@ -1313,7 +1316,9 @@ GLENBRAE_EVALUATIONS = [
         "invested in family support and in a more stable workforce. Joint working was well "
         "supported and staff found managers approachable. Leaders could not yet show, with "
         "data on outcomes, the difference their decisions made, and the quality assurance of "
-        "risk assessment had not been sustained.",
+        "risk assessment had not been sustained. The conflict between the positive staff "
+        "survey and the weaknesses in the qualitative evidence was weighed in discussion: "
+        "staff confidence in leaders was real, and the gaps were in evidence of impact.",
         "2026-02-05",
         GLENBRAE_MODERATORS,
     ),
@@ -2184,7 +2189,9 @@ KINLOCH_EVALUATIONS = [
         "protection register and more looked-after children living in family-based care in "
         "the area. Outcomes for care leavers had not improved, health assessments for children "
         "placed outside the area were often late, and the partnership had little data to show "
-        "trends. Strengths only just outweighed weaknesses.",
+        "trends. Records and surveys were more positive than the evidence on outcomes; we "
+        "weighed that conflict towards the outcomes data, which is what this indicator "
+        "measures. Strengths only just outweighed weaknesses.",
         "2026-03-11",
         KINLOCH_MODERATORS,
     ),
@@ -2206,7 +2213,8 @@ KINLOCH_EVALUATIONS = [
         "the parenting programme or family group decision making described real change. "
         "However, only the majority of parents received the help they needed, help at an "
         "early stage had reduced, and parents of children looked after away from home had "
-        "little support of their own.",
+        "little support of their own. The records read were more positive than what parents "
+        "and staff told us; we weighed that conflict towards what families said.",
         "2026-03-11",
         KINLOCH_MODERATORS,
     ),

@@ -89,4 +89,6 @@ def test_validate_warns_and_strict_fails(locked: Path) -> None:
     items.write_text(items.read_text().replace("locality knew the children", "locality knew"))
     result = CliRunner().invoke(app, ["validate", str(locked), "--strict"])
     assert result.exit_code == 1
-    assert "Item 'FG-01' changed since the evaluation of 2.1" in result.stderr
+    assert (
+        "Item 'FG-01' changed since the evaluation of 2.1" in result.stdout
+    )  # findings go to standard output

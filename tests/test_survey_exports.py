@@ -144,11 +144,20 @@ def test_note_columns_are_kept_and_scanned(tmp_path: Path, header: str) -> None:
     }
 
 
-@pytest.mark.parametrize("header", ["notary", "reader", "agent", "nota"])
+@pytest.mark.parametrize("header", ["notary", "readers", "agent", "nota"])
 def test_names_that_only_look_like_notes_are_not_notes(tmp_path: Path, header: str) -> None:
     folder = mini_folder(tmp_path)
     (folder / "records" / "b.csv").write_text(f"record_id,{header}\nR-9,x\n")
     assert [c for *_, c, _ in found(folder)] == ["IK305"]
+
+
+def test_reader_names_who_read_a_record_not_a_question(tmp_path: Path) -> None:
+    """'reader' is the paired-reading column of a records table (contract 1.1)."""
+    folder = mini_folder(tmp_path)
+    (folder / "records" / "b.csv").write_text("record_id,reader,plan-quality\nR-9,pair-a,4\n")
+    assert found(folder) == []
+    (folder / "surveys" / "staff.csv").write_text("respondent_id,reader\nS-1,x\n")
+    assert "IK307" in [c for *_, c, _ in found(folder)]
 
 
 def test_a_bracketed_id_names_the_question(tmp_path: Path) -> None:
