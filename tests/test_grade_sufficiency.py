@@ -72,19 +72,24 @@ def test_no_views_of_children_or_families_is_in_grade_json_text_and_report(
 def test_conflicting_strands_warn_at_the_rationale_until_it_speaks_of_them(
     tmp_path: Path,
 ) -> None:
+    # The example's rationales say how each conflict was weighed: no warning.
     result = CliRunner().invoke(app, ["grade", str(EXAMPLE)])
-    warned = [line for line in result.stderr.splitlines() if "(IK605)" in line]
-    assert len(warned) == 2 and "Indicator 5.3: The strands conflict" in warned[0]
-    folder = tmp_path / "addressed"
+    assert "(IK605)" not in result.stderr
+    folder = tmp_path / "silent"
     shutil.copytree(EXAMPLE, folder)
     evaluations = folder / "evaluations.yaml"
-    evaluations.write_text(
-        evaluations.read_text().replace(
-            "Strengths only just outweighed weaknesses.",
-            "Strengths only just outweighed weaknesses; we weighed the conflict between "
-            "records and what people told us.",
-        )
-    )
+    text = evaluations.read_text()
+    # Without a word on the conflict, both conflicting indicators are warned about.
+    evaluations.write_text(text.replace("conflict", "difference"))
+    warned = [
+        line
+        for line in CliRunner().invoke(app, ["grade", str(folder)]).stderr.splitlines()
+        if "(IK605)" in line
+    ]
+    assert len(warned) == 2 and "Indicator 5.3: The strands conflict" in warned[0]
+    # Speaking of it in 5.3's rationale only: 9.2 is still warned about.
+    first, rest = text.split('indicator: "9.2"', 1)
+    evaluations.write_text(first + 'indicator: "9.2"' + rest.replace("conflict", "difference"))
     again = CliRunner().invoke(app, ["grade", str(folder)]).stderr
     assert "Indicator 5.3: The strands conflict" not in again
     assert "Indicator 9.2: The strands conflict" in again
