@@ -123,15 +123,22 @@ def _dummy(view: object) -> bytes:
     return b"dummy grades\n"
 
 
+def _reload_cli() -> None:
+    """Build the command line again, as a new process would, from the registries as they are."""
+    import inspectkit.cli
+
+    for name in ("app", "options", "run", *inspectkit.cli.__all__[1:]):
+        importlib.reload(importlib.import_module(f"inspectkit.cli.{name}"))
+    importlib.reload(inspectkit.cli)
+
+
 @pytest.fixture
 def dummy_format() -> Iterator[str]:
     GRADE_FORMATS.register(Format("dummy", "a test format", "tests.test_pipeline:_dummy"))
-    import inspectkit.cli
-
-    importlib.reload(inspectkit.cli)
+    _reload_cli()
     yield "dummy"
     GRADE_FORMATS.unregister("dummy")
-    importlib.reload(inspectkit.cli)
+    _reload_cli()
 
 
 def test_a_registered_format_is_in_help_and_works(dummy_format: str, folder: Path) -> None:
