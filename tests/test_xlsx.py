@@ -231,3 +231,13 @@ def test_personal_data_in_a_workbook_cell_is_placed_at_its_cell(tmp_path: Path) 
     write_workbook(folder / "records" / "b.xlsx", [("Sheet1", rows)])
     (d,) = validate_path(folder, REGISTRY).diagnostics
     assert (d.code, d.cell, d.unit) == ("IK504", "Sheet1!C2", "cell")
+
+
+def test_a_survey_in_two_files_is_read_once(tmp_path: Path) -> None:
+    """staff.csv beside staff.xlsx: the second is refused, so no respondent counts twice."""
+    folder = mini_folder(tmp_path)
+    alone = len(validate_path(folder, REGISTRY).folder.responses)
+    rows = [row.split(",") for row in (folder / "surveys" / "staff.csv").read_text().splitlines()]
+    write_workbook(folder / "surveys" / "staff.xlsx", [("staff", rows)])
+    assert [(name, code) for name, _, _, code, _ in found(folder)] == [("staff.xlsx", "IK022")]
+    assert len(validate_path(folder, REGISTRY).folder.responses) == alone

@@ -63,6 +63,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("IK019", "workbook-unreadable", "error", "The file cannot be read as an .xlsx workbook."),
     ("IK020", "bad-ignore", "warning", "An ignore comment or note names no code or no reason."),
     ("IK021", "silenced", "note", "Findings silenced where they stand, each with a reason."),
+    ("IK022", "survey-twice", "error", "Two files in surveys/ hold the same survey."),
     # Framework files
     ("IK101", "framework-field", "error", "A framework field is missing, unknown or invalid."),
     ("IK102", "framework-duplicate-id", "error", "An id is defined twice in the framework."),

@@ -93,6 +93,10 @@ def validate_folder(
     folder.readings = read if is_paired(read) else []
     problems += unmoderated(pairing)
     for path in files.surveys:
+        first = folder.survey_files.get(path.stem.lower())
+        if first is not None:  # staff.csv beside staff.xlsx: its respondents would count twice
+            problems.append(_survey_twice(path, first))
+            continue
         folder.responses += load_survey(path, fw, problems)
         folder.survey_files[path.stem.lower()] = display_path(path)
     if files.evaluations is not None:
@@ -110,6 +114,17 @@ def validate_folder(
         problems += check_locks(folder, fw)
     problems += scan_folder(folder, names, strict=strict)
     return ValidationResult(folder, fw, sort_diagnostics(problems))
+
+
+def _survey_twice(path: Path, first: str) -> Diagnostic:
+    shown = display_path(path)
+    return Diagnostic(
+        "IK022",
+        f"'{shown}' holds the survey '{path.stem.lower()}', which '{first}' holds already, so "
+        "it is not read (its respondents would be counted twice).",
+        shown,
+        hint="Keep one file per survey: remove one, or put all the responses in one file.",
+    )
 
 
 def _framework_ref(folder: EvidenceFolder) -> str | None:
