@@ -180,3 +180,16 @@ def test_completion_offers_formats_and_framework_ids() -> None:
     assert "cso-at-home" in _complete("inspectkit frameworks show ")
     assert "cso-at-home" in _complete("inspectkit schema evidence --framework cso")
     assert _complete("inspectkit validate x --color ne") == ["never"]
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_the_overview_fits_the_width_without_breaking_words(columns: int) -> None:
+    folders = [str(ROOT / "examples" / n) for n in ("cso-at-home-glenbrae", "broken/period-typo")]
+    code, out, _ = run("overview", *folders, "--jobs", "1", COLUMNS=str(columns))
+    assert code == 1  # the broken folder is listed as not graded
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    words = set(" ".join(lines).split())
+    title = "Joint inspection of services for children subject to compulsory supervision orders"
+    assert all(word in words for word in title.split())
+    assert {"period-typo", "Glenbrae", "proposed", "recorded;"} <= words

@@ -17,7 +17,7 @@ from inspectkit.formats import (
 if TYPE_CHECKING:
     pass
 
-from inspectkit.cli.app import STATE, app, log
+from inspectkit.cli.app import STATE, app, log, width_for
 from inspectkit.cli.options import FrameworksDirs, Jobs, Output, format_option
 from inspectkit.cli.run import (
     frameworks_dirs,
@@ -110,7 +110,8 @@ def overview(
         found = ov.summarise(outcomes)
         # Rendered before anything is written, so that a template error writes nothing.
         page = ov.render_html(found) if html is not None else None
-        write_view(OVERVIEW_FORMATS, fmt, found, output)
+        shown = ov.OverviewView(found, width_for(sys.stdout) if output is None else 0)
+        write_view(OVERVIEW_FORMATS, fmt, shown, output)
         if html is not None and page is not None:
             write_atomic(html, page.encode("utf-8"))
             log(f"wrote    {html.as_posix()}")

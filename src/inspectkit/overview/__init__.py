@@ -11,6 +11,7 @@ from __future__ import annotations
 from inspectkit.evidence.discover import find_folders
 from inspectkit.overview.assess import FrameworkInfo, IndicatorResult, Outcome, assess_all
 from inspectkit.overview.render import (
+    OverviewView,
     html_context,
     render_csv,
     render_html,
@@ -25,6 +26,7 @@ __all__ = [
     "IndicatorResult",
     "Outcome",
     "Overview",
+    "OverviewView",
     "assess_all",
     "find_folders",
     "html_context",

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from inspectkit import __version__
@@ -47,22 +49,28 @@ def _plural(n: int, word: str) -> str:
 # --- text -----------------------------------------------------------------------------------
 
 
-def render_text(overview: Overview) -> str:
-    """Fixed-width tables: per framework, each folder's grade per indicator; then failures."""
+def render_text(overview: Overview, width: int = 0) -> str:
+    """Tables per framework, each folder's grade per indicator; then failures. Fitted to
+    ``width`` (0: as wide as they need): partnership names and problems wrap between words."""
     out: list[str] = []
     for group in overview.groups:
         fw = group.framework
-        out.append(f"{fw.ref}  {fw.title}  ({_plural(len(group.folders), 'folder')} graded)")
+        out += _para(
+            f"{fw.ref}  {fw.title}  ({_plural(len(group.folders), 'folder')} graded)", width
+        )
         head = ("FOLDER", "PARTNERSHIP", *(i for i, _ in fw.graded))
         rows = [
             (o.name, o.partnership, *(_shown(_result(o, i)) for i, _ in fw.graded))
             for o in group.folders
         ]
-        out += [*_columns([head, *rows]), ""]
+        out += [*_columns(head, rows, width, wrap=(1,)), ""]
     if overview.groups:
         out += [
-            f"Grades are final grades; {PROPOSED_MARK} marks a proposed grade where no final "
-            "grade is recorded; - means no grade.",
+            *_para(
+                f"Grades are final grades; {PROPOSED_MARK} marks a proposed grade where no "
+                "final grade is recorded; - means no grade.",
+                width,
+            ),
             "",
         ]
     if overview.failed:
@@ -72,7 +80,7 @@ def render_text(overview: Overview) -> str:
             (o.name, o.partnership, str(o.errors), str(o.warnings), o.problem)
             for o in overview.failed
         ]
-        out += [*_columns([head, *rows]), ""]
+        out += [*_columns(head, rows, width, wrap=(1, 4)), ""]
     graded = len(overview.folders) - len(overview.failed)
     out.append(
         f"{_plural(len(overview.folders), 'folder')}: {graded} graded, "
@@ -81,9 +89,24 @@ def render_text(overview: Overview) -> str:
     return "".join(f"{safe(line)}\n" for line in out)
 
 
-def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+def _para(text: str, width: int) -> list[str]:
+    """A line of prose, wrapped between words to ``width`` (0: one line)."""
+    return textwrap.wrap(text, width, break_long_words=False) if width > 0 else [text]
+
+
+def _columns(
+    head: Sequence[str], rows: Sequence[Sequence[str]], width: int, wrap: Sequence[int]
+) -> list[str]:
+    """The table's lines: as wide as it needs, or fitted to ``width`` without breaking words."""
+    if width <= 0:
+        table = [head, *rows]
+        widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+        return [
+            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
+        ]
+    from inspectkit.output.table import fit_table
+
+    return fit_table(head, [[safe(c) for c in r] for r in rows], width, wrap=wrap)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -266,16 +289,24 @@ def render_html(overview: Overview) -> str:
     return render(html_context(overview), "html", TEMPLATE)
 
 
-def write_text(overview: Overview) -> bytes:
+@dataclass(frozen=True)
+class OverviewView:
+    """What an overview writer is given: the overview, and the terminal's width for text."""
+
+    overview: Overview
+    width: int = 0
+
+
+def write_text(view: OverviewView) -> bytes:
     """:func:`render_text` as bytes."""
-    return render_text(overview).encode("utf-8")
+    return render_text(view.overview, view.width).encode("utf-8")
 
 
-def write_csv(overview: Overview) -> bytes:
+def write_csv(view: OverviewView) -> bytes:
     """:func:`render_csv` as bytes."""
-    return render_csv(overview).encode("utf-8")
+    return render_csv(view.overview).encode("utf-8")
 
 
-def write_json(overview: Overview) -> bytes:
+def write_json(view: OverviewView) -> bytes:
     """:func:`render_json` as bytes."""
-    return render_json(overview).encode("utf-8")
+    return render_json(view.overview).encode("utf-8")
