@@ -183,13 +183,21 @@ def test_completion_offers_formats_and_framework_ids() -> None:
 
 
 @pytest.mark.parametrize("columns", [60, 100])
-def test_the_overview_fits_the_width_without_breaking_words(columns: int) -> None:
-    folders = [str(ROOT / "examples" / n) for n in ("cso-at-home-glenbrae", "broken/period-typo")]
-    code, out, _ = run("overview", *folders, "--jobs", "1", COLUMNS=str(columns))
+def test_the_overview_fits_the_width_without_breaking_words(columns: int, tmp_path: Path) -> None:
+    long_name = "Glenbrae and the Outer Islands Partnership for Children and Families"
+    folder = tmp_path / "glenbrae"
+    shutil.copytree(ROOT / "examples" / "cso-at-home-glenbrae", folder)
+    manifest = folder / "inspection.yaml"
+    manifest.write_text(
+        re.sub(r"(?m)^partnership: .*$", f"partnership: {long_name}", manifest.read_text())
+    )
+    broken = str(ROOT / "examples" / "broken" / "period-typo")
+    code, out, _ = run("overview", str(folder), broken, "--jobs", "1", COLUMNS=str(columns))
     assert code == 1  # the broken folder is listed as not graded
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= columns
     words = set(" ".join(lines).split())
     title = "Joint inspection of services for children subject to compulsory supervision orders"
-    assert all(word in words for word in title.split())
-    assert {"period-typo", "Glenbrae", "proposed", "recorded;"} <= words
+    for text in (title, long_name):
+        assert all(word in words for word in text.split())
+    assert {"period-typo", "proposed", "recorded;"} <= words
