@@ -301,3 +301,39 @@ def test_report_figures_are_gradings_counts(folder: Path, monkeypatch: pytest.Mo
     assert changed is not None
     assert changed["total"] == count(expected.counted * 2, below) != shown["total"]
     build_context(found, build_date(found, ReleasePolicy()))  # still renders
+
+
+# --- grading's own findings follow the configuration ---------------------------------------
+
+
+@pytest.fixture
+def unaddressed(tmp_path: Path) -> Path:
+    """Glenbrae with rationales that do not speak of their strands' conflicts (IK605)."""
+    target = tmp_path / "glenbrae"
+    shutil.copytree(ROOT / "examples" / "cso-at-home-glenbrae", target)
+    evaluations = target / "evaluations.yaml"
+    evaluations.write_text(evaluations.read_text().replace("conflict", "difference"))
+    return target
+
+
+def test_grading_findings_take_the_configured_severity(unaddressed: Path) -> None:
+    from inspectkit.diagnostics import Severity
+
+    plain = inspect_folder(unaddressed, Registry())
+    assert {d.severity for d in plain.problems if d.code == "IK605"} == {Severity.WARNING}
+    options = InspectOptions(severity={"IK605": Severity.ERROR})
+    strict = inspect_folder(unaddressed, Registry(), options)
+    found = [d for d in strict.problems if d.code == "IK605"]
+    assert len(found) == 2 and {d.severity for d in found} == {Severity.ERROR}
+
+
+def test_grading_findings_can_be_silenced_where_they_stand(unaddressed: Path) -> None:
+    evaluations = unaddressed / "evaluations.yaml"
+    lines = evaluations.read_text().splitlines()
+    start = lines.index('- indicator: "5.3"')
+    at = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("rationale:"))
+    lines.insert(at, "  # inspectkit: ignore IK605 -- weighed at the moderation meeting")
+    evaluations.write_text("\n".join(lines) + "\n")
+    found = inspect_folder(unaddressed, Registry())
+    assert len([d for d in found.problems if d.code == "IK605"]) == 1  # 9.2's is left
+    assert [s.diagnostic.code for s in found.silenced] == ["IK605"]

@@ -119,14 +119,22 @@ class Inspection:
         return f"No grades were produced for '{where}': grading was not asked for."
 
 
-def _settled(result: ValidationResult, options: InspectOptions) -> Inspection:
-    """The result with the configured severities applied and silenced findings set apart."""
+def _settle(
+    diagnostics: Sequence[Diagnostic], options: InspectOptions, files: Sequence[str]
+) -> tuple[list[Diagnostic], list[Silenced]]:
+    """The configured severities applied, and findings silenced where they stand set apart."""
     changed = [
         d.with_severity(options.severity[d.code]) if d.code in options.severity else d
-        for d in result.diagnostics
+        for d in diagnostics
     ]
-    kept, silenced = silence(changed, result.folder.files)
-    return Inspection(result.folder, result.framework, sort_diagnostics(kept), silenced=silenced)
+    kept, silenced = silence(changed, files)
+    return sort_diagnostics(kept), list(silenced)
+
+
+def _settled(result: ValidationResult, options: InspectOptions) -> Inspection:
+    """The result with the configured severities applied and silenced findings set apart."""
+    kept, silenced = _settle(result.diagnostics, options, result.folder.files)
+    return Inspection(result.folder, result.framework, kept, silenced=silenced)
 
 
 def _from_result(result: ValidationResult, options: InspectOptions) -> Inspection:
@@ -140,7 +148,10 @@ def _from_result(result: ValidationResult, options: InspectOptions) -> Inspectio
         fail_under=options.fail_under,
         require_evaluations=options.require_evaluations,
     )
-    return replace(inspection, grades=grades)
+    # Grading's own findings (departures, conflicts, gates) follow the same configuration.
+    kept, silenced = _settle(grades.diagnostics, options, result.folder.files)
+    settled = replace(grades, diagnostics=tuple(kept))
+    return replace(inspection, grades=settled, silenced=[*inspection.silenced, *silenced])
 
 
 def inspect_folder(
