@@ -13,14 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ExitCode, FrameworkError
 from inspectkit.evidence.discover import expand
-from inspectkit.evidence.silence import Silenced
-from inspectkit.framework.registry import Registry
-from inspectkit.inspection import FolderCache, InspectOptions, inspect_folder, inspect_path
+from inspectkit.options import InspectOptions
 from inspectkit.parallel import map_in_processes
+
+if TYPE_CHECKING:  # imported where used: workers load them, not the process that forks them
+    from inspectkit.evidence.silence import Silenced
+    from inspectkit.framework.registry import Registry
+    from inspectkit.inspection import FolderCache
 
 __all__ = ["Checked", "validate_paths"]
 
@@ -54,10 +58,14 @@ class _Outcome:
 @cache
 def _registry(dirs: tuple[str, ...]) -> Registry:
     """One registry per worker process, so that each framework is loaded once there."""
+    from inspectkit.framework.registry import Registry
+
     return Registry([Path(d) for d in dirs])
 
 
 def _check_folder(job: _Job) -> _Outcome:
+    from inspectkit.inspection import inspect_folder
+
     try:
         found = inspect_folder(Path(job.location), _registry(job.frameworks_dirs), job.options)
     except FrameworkError as exc:
@@ -67,8 +75,9 @@ def _check_folder(job: _Job) -> _Outcome:
 
 def validate_paths(
     paths: Sequence[Path],
-    registry: Registry,
+    frameworks_dirs: Sequence[Path] = (),
     *,
+    registry: Registry | None = None,
     names: Sequence[re.Pattern[str]] = (),
     strict: bool = False,
     jobs: int = 1,
@@ -80,7 +89,9 @@ def validate_paths(
 
     Args:
         paths: Evidence folders, folders of them, or files within them.
-        registry: Where frameworks are found.
+        frameworks_dirs: The user's framework folders (workers open their own registry).
+        registry: The registry to check paths with in this process; made from
+            ``frameworks_dirs`` when needed and not given.
         names: Patterns of local names to look for.
         strict: Report possible personal data as errors.
         jobs: Worker processes for the folders.
@@ -92,7 +103,7 @@ def validate_paths(
     """
     base = options or InspectOptions()
     options = replace(base, names=tuple(names) or base.names, strict=strict, grade=False)
-    dirs = tuple(str(d) for d in registry.user_dirs)
+    dirs = tuple(str(d) for d in frameworks_dirs)
     paths = expand(paths)
     folders = [p for p in paths if p.is_dir()]
     outcomes: dict[Path, _Outcome] = {}
@@ -102,7 +113,10 @@ def validate_paths(
     checked = Checked(folders=folders)
     cache_: FolderCache = {}
     for path in paths:
-        outcome = outcomes.get(path) or _check_path(path, registry, options, cache_)
+        outcome = outcomes.get(path)
+        if outcome is None:
+            registry = registry or _registry(dirs)
+            outcome = _check_path(path, registry, options, cache_)
         checked.diagnostics += outcome.diagnostics
         checked.files += outcome.files
         checked.silenced += outcome.silenced
@@ -114,6 +128,8 @@ def validate_paths(
 def _check_path(
     path: Path, registry: Registry, options: InspectOptions, cache_: FolderCache
 ) -> _Outcome:
+    from inspectkit.inspection import inspect_path
+
     try:
         found = inspect_path(path, registry, options, cache=cache_)
     except FrameworkError as exc:

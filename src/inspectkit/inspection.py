@@ -8,48 +8,25 @@ grading switched off. Nothing here prints, exits or reads the environment.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from inspectkit.diagnostics import Diagnostic, Severity, has_errors, sort_diagnostics
+from inspectkit.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from inspectkit.errors import NotGradable
 from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.silence import Silenced, silence
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
 from inspectkit.grading.grade import GradeReport, grade_folder
+from inspectkit.options import InspectOptions
 from inspectkit.textfile import display_path
-from inspectkit.validate import Accepted, ValidationResult, validate_folder, validate_path
+from inspectkit.validate import ValidationResult, validate_folder, validate_path
 
 __all__ = ["FolderCache", "InspectOptions", "Inspection", "inspect_folder", "inspect_path"]
 
 #: One check per evidence folder when many of its files are validated one by one.
 FolderCache = dict[Path, ValidationResult]
-
-
-@dataclass(frozen=True)
-class InspectOptions:
-    """How to inspect a folder.
-
-    Attributes:
-        names: Patterns of local names to look for (:func:`inspectkit.privacy.read_names`).
-        strict: Report possible personal data as errors rather than warnings.
-        grade: Propose grades when the folder has no errors (``validate`` does not).
-        fail_under: Report an error for each final grade below this.
-        require_evaluations: A graded indicator without an evaluation is an error.
-        severity: A severity per code, replacing the code's own (the configuration's).
-        accepted: Accepted findings from the project configuration.
-    """
-
-    names: Sequence[re.Pattern[str]] = ()
-    strict: bool = False
-    grade: bool = True
-    fail_under: int | None = None
-    require_evaluations: bool = False
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    accepted: Accepted = field(default_factory=Accepted)
 
 
 @dataclass(frozen=True)

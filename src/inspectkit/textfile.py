@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from inspectkit.diagnostics import Diagnostic
@@ -31,11 +32,18 @@ class TextFile:
 
 def display_path(path: Path, cwd: str | None = None) -> str:
     """The path as shown to users: relative to the working directory where possible."""
+    return _display(os.fspath(path), cwd or os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display(path: str, cwd: str) -> str:
+    """:func:`display_path` for one path and working directory (remembered: a folder's files
+    are named again by every check that places a problem in them)."""
     try:
-        rel = os.path.relpath(path, cwd or os.getcwd())
+        rel = os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
-        return path.as_posix()
-    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
+        return Path(path).as_posix()
+    return Path(rel).as_posix() if not rel.startswith("..") else Path(path).as_posix()
 
 
 def read_bytes(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:

@@ -10,7 +10,7 @@ from pathlib import Path
 from inspectkit.diagnostics import Diagnostic, sort_diagnostics
 from inspectkit.errors import FrameworkError, InputError
 from inspectkit.evidence import folder as loader
-from inspectkit.evidence.accepted import AcceptedFinding, load_acceptances
+from inspectkit.evidence.accepted import load_acceptances
 from inspectkit.evidence.checks import check_folder
 from inspectkit.evidence.fingerprint import check_locks
 from inspectkit.evidence.folder import EvidenceFolder
@@ -21,15 +21,8 @@ from inspectkit.evidence.tables import load_records, load_survey
 from inspectkit.files import EVALUATION_NAMES, MANIFEST_NAMES
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
+from inspectkit.options import Accepted
 from inspectkit.textfile import display_path
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """Accepted findings from the project configuration, and the file they came from."""
-
-    entries: tuple[AcceptedFinding, ...] = ()
-    source: str = ""
 
 
 @dataclass

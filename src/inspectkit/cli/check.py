@@ -67,9 +67,12 @@ def validate(
         )
         names = read_names_file(settings.names_file, paths)
         options = inspect_options(settings, names)
+        dirs = settings.frameworks_dirs
         found = validate_paths(
             paths,
-            open_registry(frameworks_dir),
+            dirs,
+            # Opened here only to check the user's folders (exit 3); workers open their own.
+            registry=open_registry(frameworks_dir) if dirs else None,
             strict=settings.strict,
             jobs=jobs_for(jobs),
             options=options,

@@ -57,9 +57,8 @@ def frameworks_dirs(flag: list[Path] | None) -> tuple[Path, ...]:
 
 def inspect_options(settings: Settings, names: Any, **more: Any) -> InspectOptions:
     """The pipeline's options from the settings."""
-    from inspectkit.inspection import InspectOptions
+    from inspectkit.options import Accepted, InspectOptions
     from inspectkit.textfile import display_path
-    from inspectkit.validate import Accepted
 
     source = display_path(settings.config_file) if settings.config_file else ""
     accepted = Accepted(settings.accepted, source)

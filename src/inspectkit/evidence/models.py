@@ -32,7 +32,9 @@ Grade = Annotated[int | str, BeforeValidator(as_text)]
 class Model(BaseModel):
     """Base of every evidence model: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Period(Model):

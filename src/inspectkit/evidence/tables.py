@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from inspectkit.diagnostics import Diagnostic, cell_place
 from inspectkit.errors import ReadFailure
@@ -62,6 +63,13 @@ class SurveyResponse:
     #: Personal-data columns (e-mail, name) that held something here: (header, column).
     #: Their values are never kept.
     personal: tuple[tuple[str, int], ...] = ()
+
+
+def _texts(answers: Mapping[str, AnswerValue]) -> dict[str, str]:
+    """Survey answers as text (a survey's answers are its scale's options, already text)."""
+    if all(type(v) is str for v in answers.values()):
+        return cast("dict[str, str]", dict(answers))
+    return {k: str(v) for k, v in answers.items()}
 
 
 def place_of(file: str, sheet: str, line: int) -> str:
@@ -297,7 +305,7 @@ def load_survey(
                 row.ident,
                 display,
                 row.line,
-                {k: str(v) for k, v in row.answers.items()},
+                _texts(row.answers),
                 row.notes,
                 row.note_columns,
                 table.sheet,

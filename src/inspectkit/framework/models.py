@@ -31,7 +31,9 @@ Text = Annotated[str, Field(min_length=1)]
 class Model(BaseModel):
     """Base of every framework model: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class ScalePoint(Model):

@@ -78,6 +78,8 @@ class Registry:
                 (every problem as a diagnostic).
         """
         registry = cls(user_dirs)
+        if not registry.user_dirs:
+            return registry  # the built-ins are checked by the test suite, not at each run
         entries = registry.entries()
         problems = list(registry.problems)
         for entry in entries:
