@@ -260,3 +260,21 @@ def test_shares_hide_what_would_reveal_a_small_count(
         "total": got["total"]["value"],
     } == expected
     assert share(quantifiers, 0, 0, 5) is None
+
+
+@pytest.mark.parametrize("view", ["partnership", "publication"])  # team: the golden above
+def test_the_attached_markdown_of_each_view_is_current(
+    view: str, tmp_path: Path, update_golden: bool
+) -> None:
+    """examples/reports/cso-at-home-glenbrae-VIEW.md, which the README links, is what the view
+    renders now (rewrite with --update-golden, or bash tools/page-images.sh)."""
+    name = "cso-at-home-glenbrae"
+    code, _, err = run(
+        str(ROOT / "examples" / name), "-o", str(tmp_path), "-f", "md", "--view", view
+    )
+    assert code == 0, err
+    got = (tmp_path / f"{name}-{view}.md").read_bytes()
+    attached = ROOT / "examples" / "reports" / f"{name}-{view}.md"
+    if update_golden:
+        attached.write_bytes(got)
+    assert got == attached.read_bytes(), f"{attached} differs: run pytest --update-golden"
