@@ -89,6 +89,16 @@ class Diagnostic:
         """The place in a workbook as a spreadsheet writes it (``Sheet1!D7``), else ""."""
         return cell_place(self.sheet, self.line, self.column) if self.sheet else ""
 
+    @property
+    def place(self) -> str:
+        """``line:col``, ``line``, a workbook's ``Sheet1!D7``, or "" for the whole file
+        (not yet made safe for a terminal)."""
+        if self.sheet:
+            return self.cell
+        if self.line <= 0:
+            return ""
+        return f"{self.line}:{self.column}" if self.column > 0 else str(self.line)
+
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping with stable keys (``sheet`` and ``cell`` for workbooks only)."""
         data: dict[str, object] = {

@@ -139,12 +139,8 @@ def _lines(lines: Iterable[str]) -> str:
 
 
 def _place(d: Diagnostic) -> str:
-    """``line:col``, ``line``, a workbook's ``Sheet1!D7``, or "" for the whole file."""
-    if d.sheet:
-        return safe(d.cell)
-    if d.line <= 0:
-        return ""
-    return f"{d.line}:{d.column}" if d.column > 0 else str(d.line)
+    """:attr:`Diagnostic.place`, made safe (a sheet's name comes from the workbook)."""
+    return safe(d.place)
 
 
 def _where(d: Diagnostic) -> str:
