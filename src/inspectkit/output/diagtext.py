@@ -8,11 +8,11 @@ keep one finding per line, as ``grep`` expects).
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from inspectkit.diagnostics import Diagnostic, Severity, count
+from inspectkit.output.table import hanging
 from inspectkit.textsafe import safe
 
 if TYPE_CHECKING:
@@ -37,31 +37,17 @@ def _place(d: Diagnostic) -> str:
     return safe(d.place)
 
 
-def _wrap(first: str, body: str, indent: str, width: int) -> list[str]:
-    """``first`` then ``body``, wrapped at ``width`` with later lines at ``indent``."""
-    if width <= 0:
-        return [first + body]
-    return textwrap.wrap(
-        body,
-        width=max(width, len(first) + 20),
-        initial_indent=first,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
-
-
 def _finding(d: Diagnostic, width: int) -> list[Line]:
     head = f"  {_place(d):<{_PLACE_WIDTH}}  "
     severity = f"{d.severity.value:<{_SEVERITY_WIDTH}}"
     # The severity is coloured on its own, so the message is cut after its padding.
     prefix = head + severity
-    wrapped = _wrap(prefix + "  ", f"{safe(d.message)}  ({d.code})", _INDENT, width)
+    wrapped = hanging(f"{safe(d.message)}  ({d.code})", width, _INDENT, first=prefix + "  ")
     first = wrapped[0][len(prefix) + 2 :]
     lines: list[Line] = [[(head, ""), (severity, _COLOR[d.severity]), ("  " + first, "")]]
     lines += [[(line, "")] for line in wrapped[1:]]
     if d.hint:
-        hint = _wrap(f"{_INDENT}hint: ", safe(d.hint), _INDENT + "      ", width)
+        hint = hanging(safe(d.hint), width, _INDENT + "      ", first=f"{_INDENT}hint: ")
         lines += [[(line, "dim")] for line in hint]
     return lines
 

@@ -24,10 +24,6 @@ __all__ = ["GradeView", "reason", "render_explain", "render_json", "to_data"]
 SCHEMA_VERSION = 1
 
 
-def _label(report: GradeReport, grade: int | None) -> str:
-    return label(report.framework, grade)
-
-
 def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value.quantize(Decimal("0.1")))
 
@@ -79,7 +75,7 @@ def _row_data(report: GradeReport, row: IndicatorGrade) -> dict[str, Any]:
         "title": p.title,
         "proposed": {
             "grade": p.grade,
-            "label": _label(report, p.grade),
+            "label": label(report.framework, p.grade),
             "score": _num(p.score),
             "band_grade": p.band_grade,
             "reason": reason(row),
@@ -88,7 +84,7 @@ def _row_data(report: GradeReport, row: IndicatorGrade) -> dict[str, Any]:
         if j is None
         else {
             "grade": j.grade,
-            "label": _label(report, j.grade),
+            "label": label(report.framework, j.grade),
             "rationale": j.rationale,
             "departure": j.departure,
             "decided": j.decided.isoformat() if j.decided else None,
@@ -224,10 +220,10 @@ def render_csv(report: GradeReport) -> str:
                     p.indicator,
                     p.title,
                     p.grade,
-                    _label(report, p.grade),
+                    label(report.framework, p.grade),
                     p.score,
                     j.grade if j else "",
-                    _label(report, j.grade) if j else "",
+                    label(report.framework, j.grade) if j else "",
                     reason(row),
                     j.rationale if j else "",
                 )
@@ -253,7 +249,7 @@ def render_table(report: GradeReport, width: int = 0) -> str:
                 safe(p.title),
                 "-" if p.grade is None else str(p.grade),
                 "-" if final is None else str(final),
-                safe(_label(report, shown)),
+                safe(label(report.framework, shown)),
                 safe(reason(row)),
             )
         )

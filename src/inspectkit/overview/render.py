@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,7 +90,9 @@ def render_text(overview: Overview, width: int = 0) -> str:
 
 def _para(text: str, width: int) -> list[str]:
     """A line of prose, wrapped between words to ``width`` (0: one line)."""
-    return textwrap.wrap(text, width, break_long_words=False) if width > 0 else [text]
+    from inspectkit.output.table import hanging
+
+    return hanging(text, width, "")
 
 
 def _columns(
