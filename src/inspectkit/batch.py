@@ -19,7 +19,7 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ExitCode, FrameworkError
 from inspectkit.evidence.discover import expand
 from inspectkit.options import InspectOptions
-from inspectkit.parallel import map_in_processes
+from inspectkit.parallel import gc_paused, map_in_processes
 
 if TYPE_CHECKING:  # imported where used: workers load them, not the process that forks them
     from inspectkit.evidence.silence import Silenced
@@ -64,13 +64,18 @@ def _registry(dirs: tuple[str, ...]) -> Registry:
 
 
 def _check_folder(job: _Job) -> _Outcome:
-    from inspectkit.inspection import inspect_folder
+    with gc_paused():  # the first call imports the pipeline: the collector pauses for that too
+        from inspectkit.inspection import inspect_folder
 
-    try:
-        found = inspect_folder(Path(job.location), _registry(job.frameworks_dirs), job.options)
-    except FrameworkError as exc:
-        return _Outcome(tuple(exc.diagnostics), (), True)
-    return _Outcome(tuple(found.diagnostics), tuple(found.files), False, tuple(found.silenced))
+        try:
+            found = inspect_folder(Path(job.location), _registry(job.frameworks_dirs), job.options)
+        except FrameworkError as exc:
+            return _Outcome(tuple(exc.diagnostics), (), True)
+        outcome = _Outcome(
+            tuple(found.diagnostics), tuple(found.files), False, tuple(found.silenced)
+        )
+        del found  # the folder is freed before the collector runs again, not walked by it
+    return outcome
 
 
 def validate_paths(

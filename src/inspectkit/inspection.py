@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspectkit.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from inspectkit.errors import NotGradable
@@ -18,10 +19,13 @@ from inspectkit.evidence.folder import EvidenceFolder
 from inspectkit.evidence.silence import Silenced, silence
 from inspectkit.framework.models import Framework
 from inspectkit.framework.registry import Registry
-from inspectkit.grading.grade import GradeReport, grade_folder
 from inspectkit.options import InspectOptions
+from inspectkit.parallel import gc_paused
 from inspectkit.textfile import display_path
 from inspectkit.validate import ValidationResult, validate_folder, validate_path
+
+if TYPE_CHECKING:  # grading is imported when a folder is graded: validate never loads it
+    from inspectkit.grading.grade import GradeReport
 
 __all__ = ["FolderCache", "InspectOptions", "Inspection", "inspect_folder", "inspect_path"]
 
@@ -97,20 +101,20 @@ class Inspection:
 
 
 def _settle(
-    diagnostics: Sequence[Diagnostic], options: InspectOptions, files: Sequence[str]
+    diagnostics: Sequence[Diagnostic], options: InspectOptions, folder: EvidenceFolder
 ) -> tuple[list[Diagnostic], list[Silenced]]:
     """The configured severities applied, and findings silenced where they stand set apart."""
     changed = [
         d.with_severity(options.severity[d.code]) if d.code in options.severity else d
         for d in diagnostics
     ]
-    kept, silenced = silence(changed, files)
+    kept, silenced = silence(changed, folder.files, folder.texts)
     return sort_diagnostics(kept), list(silenced)
 
 
 def _settled(result: ValidationResult, options: InspectOptions) -> Inspection:
     """The result with the configured severities applied and silenced findings set apart."""
-    kept, silenced = _settle(result.diagnostics, options, result.folder.files)
+    kept, silenced = _settle(result.diagnostics, options, result.folder)
     return Inspection(result.folder, result.framework, kept, silenced=silenced)
 
 
@@ -119,6 +123,8 @@ def _from_result(result: ValidationResult, options: InspectOptions) -> Inspectio
     if not options.grade or not inspection.gradable:
         return inspection
     assert result.framework is not None
+    from inspectkit.grading.grade import grade_folder
+
     grades = grade_folder(
         result.folder,
         result.framework,
@@ -126,7 +132,7 @@ def _from_result(result: ValidationResult, options: InspectOptions) -> Inspectio
         require_evaluations=options.require_evaluations,
     )
     # Grading's own findings (departures, conflicts, gates) follow the same configuration.
-    kept, silenced = _settle(grades.diagnostics, options, result.folder.files)
+    kept, silenced = _settle(grades.diagnostics, options, result.folder)
     settled = replace(grades, diagnostics=tuple(kept))
     return replace(inspection, grades=settled, silenced=[*inspection.silenced, *silenced])
 
@@ -146,10 +152,11 @@ def inspect_folder(
         FrameworkError: the framework it names is missing or invalid.
     """
     options = options or InspectOptions()
-    result = validate_folder(
-        root, registry, names=options.names, strict=options.strict, accepted=options.accepted
-    )
-    return _from_result(result, options)
+    with gc_paused():
+        result = validate_folder(
+            root, registry, names=options.names, strict=options.strict, accepted=options.accepted
+        )
+        return _from_result(result, options)
 
 
 def inspect_path(

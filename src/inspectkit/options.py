@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from inspectkit.diagnostics import Severity
-from inspectkit.evidence.accepted import AcceptedFinding
+
+if TYPE_CHECKING:  # a pydantic model: the process that forks the workers never loads pydantic
+    from inspectkit.evidence.accepted import AcceptedFinding
 
 __all__ = ["Accepted", "InspectOptions"]
 

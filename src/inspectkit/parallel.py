@@ -6,14 +6,35 @@ be picklable plain data; with one job (or one input) everything runs in this pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from typing import TypeVar
 
-__all__ = ["map_in_processes"]
+__all__ = ["gc_paused", "map_in_processes"]
 
 A = TypeVar("A")
 R = TypeVar("R")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while one folder is loaded and checked.
+
+    Loading builds hundreds of thousands of small objects that live until the folder has
+    been checked, and the collector would walk them again and again (about a seventh of
+    the time of ``validate``). Nearly all of them are freed by reference counting; the few
+    cycles are collected once the collector runs again. Nesting is allowed: only the
+    outermost pause restores the collector, and only if it was running.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def map_in_processes(

@@ -79,7 +79,9 @@ def validate_folder(
         if ref is not None:
             fw = _framework(folder, ref, registry)
     for path in files.evidence:
-        folder.items += loader.load_items(path, problems, folder.rejected_items, folder.documents)
+        folder.items += loader.load_items(
+            path, problems, folder.rejected_items, folder.documents, folder.texts
+        )
     read = load_records(files.records, fw, problems)
     pairing = resolve(read)
     folder.records = list(pairing.records)
@@ -96,6 +98,9 @@ def validate_folder(
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(
             files.evaluations, problems, folder.rejected_evaluations
         )
+    for doc in (folder.manifest_doc, folder.evaluations_doc):
+        if doc is not None:
+            folder.texts[doc.display] = doc.text
     folder.record_files = [display_path(p) for p in files.records]
     folder.evidence_files = [display_path(p) for p in files.evidence]
     listed = [files.manifest, files.evaluations, *files.evidence, *files.records, *files.surveys]

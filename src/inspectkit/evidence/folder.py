@@ -69,6 +69,9 @@ class EvidenceFolder:
     files: list[str] = field(default_factory=list)
     accepted: Acceptances = field(default_factory=Acceptances)
     documents: list[YamlDocument] = field(default_factory=list)  # evidence files, valid or not
+    # The text of each YAML and Markdown file as read, by display path: later steps (the
+    # ignore comments) use it rather than read the file again.
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -266,21 +269,25 @@ def load_items(
     problems: list[Diagnostic],
     rejected: list[Rejected] | None = None,
     docs: list[YamlDocument] | None = None,
+    texts: dict[str, str] | None = None,
 ) -> list[Placed]:
     """Read the evidence items of one .yaml (a list, or one item) or .md file.
 
     Items that fail validation are added to ``rejected`` (when given) with their raw fields.
     Each YAML document read is added to ``docs`` (when given), so that its text is scanned
-    for personal data even where its items are not valid.
+    for personal data even where its items are not valid. The file's text is added to
+    ``texts`` (when given) by its display path.
     """
     rejected = [] if rejected is None else rejected
     if path.suffix.lower() == ".md":
-        return _markdown_item(path, problems, rejected, docs)
+        return _markdown_item(path, problems, rejected, docs, texts)
     doc = load_yaml(path, problems)
     if doc is None:
         return []
     if docs is not None:
         docs.append(doc)
+    if texts is not None:
+        texts[doc.display] = doc.text
     if isinstance(doc.data, dict):
         return _one_item(doc, doc.data, (), problems, rejected)
     if not isinstance(doc.data, list):
@@ -331,6 +338,7 @@ def _markdown_item(
     problems: list[Diagnostic],
     rejected: list[Rejected],
     docs: list[YamlDocument] | None,
+    texts: dict[str, str] | None = None,
 ) -> list[Placed]:
     display = display_path(path)
     try:
@@ -338,6 +346,8 @@ def _markdown_item(
     except ReadFailure as exc:
         problems.append(exc.diagnostic)
         return []
+    if texts is not None:
+        texts[display] = text
     lines = text.splitlines(keepends=True)
     end = next((i for i, ln in enumerate(lines[1:], 1) if ln.rstrip() in ("---", "...")), 0)
     if not lines or lines[0].rstrip() != "---" or not end:

@@ -18,7 +18,7 @@ without a code or a reason silences nothing and is itself a warning (IK020).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,17 +119,22 @@ def _bad(display: str, line: int, column: int, what: str, unit: str = "character
     )
 
 
-def find_ignores(files: Iterable[str]) -> tuple[list[Ignore], list[Diagnostic]]:
+def find_ignores(
+    files: Iterable[str], texts: Mapping[str, str] | None = None
+) -> tuple[list[Ignore], list[Diagnostic]]:
     """The ignores written in ``files`` (display paths, as diagnostics name them), and the
-    problems with them (IK020)."""
+    problems with them (IK020). ``texts`` holds the text of files already read."""
     found: list[Ignore] = []
     problems: list[Diagnostic] = []
+    known = texts or {}
     for display in sorted(set(files)):
         path = Path(display)
-        try:
-            text = read_text(path, display).text
-        except ReadFailure:
-            continue
+        text = known.get(display)
+        if text is None:
+            try:
+                text = read_text(path, display).text
+            except ReadFailure:
+                continue
         if NOTE_COLUMN not in text:
             continue  # most files: no ignore, and no second parse
         if reader_for(path) is not None:  # a table: the note column, cell by cell
@@ -140,14 +145,18 @@ def find_ignores(files: Iterable[str]) -> tuple[list[Ignore], list[Diagnostic]]:
 
 
 def silence(
-    diagnostics: Sequence[Diagnostic], files: Iterable[str]
+    diagnostics: Sequence[Diagnostic],
+    files: Iterable[str],
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[list[Diagnostic], list[Silenced]]:
     """Split ``diagnostics`` into those still reported and those silenced where they stand.
 
     The kept list gains IK020 for each unusable ignore and one IK021 note counting the
-    silenced findings, so that nothing is hidden without a trace.
+    silenced findings, so that nothing is hidden without a trace. ``texts`` holds the text
+    of files already read (by display path); the others are read here.
     """
-    ignores, problems = find_ignores(f for f in files if f.lower().endswith(_SUFFIXES))
+    wanted = (f for f in files if f.lower().endswith(_SUFFIXES))
+    ignores, problems = find_ignores(wanted, texts)
     by_place = {(i.file, i.line, code): i for i in ignores for code in i.codes}
     kept: list[Diagnostic] = list(problems)
     silenced: list[Silenced] = []

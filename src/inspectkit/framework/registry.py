@@ -65,6 +65,8 @@ class Registry:
         self.problems: list[Diagnostic] = []
         self._entries: list[Entry] | None = None
         self._loaded: dict[Path, LoadedFramework] = {}
+        # Each file as the scan read it, so that the one loaded is not read a second time.
+        self._scanned: dict[Path, YamlDocument] = {}
 
     @classmethod
     def open(cls, user_dirs: Sequence[Path] = ()) -> Registry:
@@ -128,10 +130,11 @@ class Registry:
         found = []
         for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
             try:
-                data = load_yaml_file(path, display_path(path)).data
+                self._scanned[path] = scanned = load_yaml_file(path, display_path(path))
             except ReadFailure as exc:
                 self.problems.append(exc.diagnostic)
                 continue
+            data = scanned.data
             if isinstance(data, dict) and isinstance(data.get("id"), str) and "version" in data:
                 found.append(
                     Entry(
@@ -203,9 +206,9 @@ class Registry:
     ) -> tuple[LoadedFramework | None, list[Diagnostic]]:
         if entry.path in self._loaded:
             return self._loaded[entry.path], list(self._loaded[entry.path].diagnostics)
-        display = display_path(entry.path)
+        doc = self._scanned.pop(entry.path, None)
         try:
-            doc = load_yaml_file(entry.path, display)
+            doc = doc or load_yaml_file(entry.path, display_path(entry.path))
         except ReadFailure as exc:
             return None, [exc.diagnostic]
         own, problems = validate(Framework, doc, CODES, prune=True)

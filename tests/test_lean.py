@@ -1,0 +1,159 @@
+"""What keeps ``validate`` fast: each step done once, and nothing loaded that is not used.
+
+The speed itself is measured by ``benchmarks/run.py``, not here; these tests guard the
+changes that made it fast, so that losing one fails a test rather than only a benchmark.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inspectkit import textfile, yamlread
+from inspectkit.evidence import silence as silence_module
+from inspectkit.framework import registry as registry_module
+from inspectkit.framework.registry import Registry
+from inspectkit.inspection import InspectOptions, inspect_folder
+from inspectkit.parallel import gc_paused
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(DATA / "evidence" / "mini", target)
+    return target
+
+
+# --- the collector pauses while a folder is checked ------------------------------------------
+
+
+def test_the_collector_pauses_and_comes_back() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # only the outermost pause restores it
+    assert gc.isenabled()
+
+
+def test_the_collector_comes_back_after_an_error() -> None:
+    with pytest.raises(ValueError), gc_paused():
+        raise ValueError
+    assert gc.isenabled()
+
+
+def test_a_paused_collector_stays_off_when_it_was_off() -> None:
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_folder_is_checked_with_the_collector_paused(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    original = silence_module.silence
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("inspectkit.inspection.silence", spy)
+    inspect_folder(folder, Registry([DATA / "frameworks"]), InspectOptions(grade=False))
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+# --- each file is read once --------------------------------------------------------------
+
+
+def test_ignore_comments_come_from_the_text_already_read(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = folder / "evidence" / "items.yaml"
+    text = items.read_text(encoding="utf-8")
+    assert "# inspectkit: ignore" not in text
+    read_again: list[str] = []
+    original = silence_module.read_text
+
+    def spy(path: Path, display: str, **kwargs: object) -> textfile.TextFile:
+        read_again.append(display)
+        return original(path, display, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(silence_module, "read_text", spy)
+    found = inspect_folder(folder, Registry([DATA / "frameworks"]), InspectOptions(grade=False))
+    yaml_and_md = [f for f in found.files if f.endswith((".yaml", ".yml", ".md"))]
+    assert yaml_and_md
+    assert not [f for f in read_again if f in yaml_and_md]
+    assert set(found.folder.texts) == set(yaml_and_md)
+    assert found.folder.texts[textfile.display_path(items)] == text
+
+
+def test_an_ignore_in_a_text_already_read_still_silences() -> None:
+    texts = {"evidence/x.yaml": "- id: A  # inspectkit: ignore IK401 -- only source there is\n"}
+    ignores, problems = silence_module.find_ignores(["evidence/x.yaml"], texts)
+    assert problems == []
+    assert [(i.file, i.line, sorted(i.codes)) for i in ignores] == [
+        ("evidence/x.yaml", 1, ["IK401"])
+    ]
+
+
+def test_the_framework_file_the_scan_read_is_not_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[str] = []
+    original = yamlread.load_yaml_file
+
+    def spy(path: Path, display: str) -> yamlread.YamlDocument:
+        reads.append(path.name)
+        return original(path, display)
+
+    monkeypatch.setattr(registry_module, "load_yaml_file", spy)
+    registry = Registry([DATA / "frameworks"], builtins=False)
+    registry.load("mini")
+    assert reads and len(reads) == len(set(reads)), reads
+
+
+# --- nothing loaded that is not used ------------------------------------------------------
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    return set(out.split())
+
+
+def test_the_options_are_light_to_import() -> None:
+    loaded = _modules_after("import inspectkit.options, inspectkit.batch")
+    assert not {"pydantic", "yaml", "inspectkit.evidence.folder", "inspectkit.validate"} & loaded
+
+
+def test_validating_a_folder_loads_no_grading(folder: Path) -> None:
+    code = (
+        "from pathlib import Path\n"
+        "from inspectkit.framework.registry import Registry\n"
+        "from inspectkit.inspection import InspectOptions, inspect_folder\n"
+        f"inspect_folder(Path({str(folder)!r}), Registry([Path({str(DATA / 'frameworks')!r})]),"
+        " InspectOptions(grade=False))"
+    )
+    loaded = _modules_after(code)
+    assert "inspectkit.validate" in loaded
+    assert not [m for m in loaded if m.startswith("inspectkit.grading")]
