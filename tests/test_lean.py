@@ -157,3 +157,64 @@ def test_validating_a_folder_loads_no_grading(folder: Path) -> None:
     loaded = _modules_after(code)
     assert "inspectkit.validate" in loaded
     assert not [m for m in loaded if m.startswith("inspectkit.grading")]
+
+
+# --- workers start before the settings are read ------------------------------------------
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_started_workers_do_the_work_and_stop() -> None:
+    import os
+
+    from inspectkit.parallel import Workers, map_in_processes
+
+    with Workers(2, warm_up=gc.isenabled) as workers:
+        assert workers.pool is not None
+        pids = map_in_processes(_pid, list(range(6)), workers=workers)
+        assert os.getpid() not in pids
+    assert workers.pool is None
+
+
+def test_one_job_starts_no_workers() -> None:
+    import os
+
+    from inspectkit.parallel import Workers, map_in_processes
+
+    with Workers(1) as workers:
+        assert workers.pool is None
+        assert map_in_processes(_pid, [1, 2], workers=workers) == [os.getpid()] * 2
+
+
+def test_validate_starts_its_workers_before_reading_settings(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from inspectkit import batch
+    from inspectkit.cli import app
+    from inspectkit.cli import run as cli_run
+
+    second = tmp_path / "second"
+    shutil.copytree(folder, second)
+    order: list[str] = []
+    start, settings = batch.start_workers, cli_run.settings_for
+
+    def spy_start(*args: object, **kwargs: object) -> object:
+        order.append("workers")
+        return start(*args, **kwargs)  # type: ignore[arg-type]
+
+    def spy_settings(**flags: object) -> object:
+        order.append("settings")
+        return settings(**flags)
+
+    monkeypatch.setattr(batch, "start_workers", spy_start)
+    monkeypatch.setattr("inspectkit.cli.check.settings_for", spy_settings)
+    args = ["validate", str(folder), str(second), "--frameworks-dir", str(DATA / "frameworks")]
+    result = CliRunner().invoke(app, [*args, "--jobs", "2", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert order[:2] == ["workers", "settings"]

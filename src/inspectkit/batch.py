@@ -19,14 +19,14 @@ from inspectkit.diagnostics import Diagnostic
 from inspectkit.errors import ExitCode, FrameworkError
 from inspectkit.evidence.discover import expand
 from inspectkit.options import InspectOptions
-from inspectkit.parallel import gc_paused, map_in_processes
+from inspectkit.parallel import Workers, gc_paused, map_in_processes
 
 if TYPE_CHECKING:  # imported where used: workers load them, not the process that forks them
     from inspectkit.evidence.silence import Silenced
     from inspectkit.framework.registry import Registry
     from inspectkit.inspection import FolderCache
 
-__all__ = ["Checked", "validate_paths"]
+__all__ = ["Checked", "start_workers", "validate_paths"]
 
 
 @dataclass
@@ -63,6 +63,25 @@ def _registry(dirs: tuple[str, ...]) -> Registry:
     return Registry([Path(d) for d in dirs])
 
 
+def _warm_up() -> None:
+    """What every worker needs first, imported while the command is still starting."""
+    with gc_paused():
+        import inspectkit.inspection  # noqa: F401
+
+
+def start_workers(paths: Sequence[Path], jobs: int) -> Workers:
+    """Workers for :func:`validate_paths` over ``paths``, started now (none for one folder).
+
+    Raises:
+        InputError: a path does not exist or cannot be read.
+    """
+    if jobs <= 1:
+        return Workers(1)
+    folders = [p for p in expand(paths) if p.is_dir()]
+    wanted = min(jobs, len(folders))
+    return Workers(wanted, _warm_up if wanted > 1 else None)
+
+
 def _check_folder(job: _Job) -> _Outcome:
     with gc_paused():  # the first call imports the pipeline: the collector pauses for that too
         from inspectkit.inspection import inspect_folder
@@ -87,6 +106,7 @@ def validate_paths(
     strict: bool = False,
     jobs: int = 1,
     options: InspectOptions | None = None,
+    workers: Workers | None = None,
 ) -> Checked:
     """Check every path (folders in parallel when ``jobs`` > 1), in the order given.
 
@@ -102,6 +122,7 @@ def validate_paths(
         jobs: Worker processes for the folders.
         options: Further options (severities, accepted findings); ``names`` and ``strict``
             replace its own.
+        workers: Workers started by :func:`start_workers`; they replace ``jobs``.
 
     Raises:
         InputError: a path does not exist or cannot be read.
@@ -112,9 +133,11 @@ def validate_paths(
     paths = expand(paths)
     folders = [p for p in paths if p.is_dir()]
     outcomes: dict[Path, _Outcome] = {}
-    if jobs > 1 and len(folders) > 1:
+    parallel = workers.jobs if workers is not None else jobs
+    if parallel > 1 and len(folders) > 1:
         work = [_Job(str(p), dirs, options) for p in folders]
-        outcomes = dict(zip(folders, map_in_processes(_check_folder, work, jobs=jobs), strict=True))
+        done = map_in_processes(_check_folder, work, jobs=jobs, workers=workers)
+        outcomes = dict(zip(folders, done, strict=True))
     checked = Checked(folders=folders)
     cache_: FolderCache = {}
     for path in paths:

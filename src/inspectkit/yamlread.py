@@ -237,7 +237,7 @@ def _syntax_diagnostic(
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     container: Any
     path: Path_

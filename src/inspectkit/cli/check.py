@@ -59,24 +59,26 @@ def validate(
     """
 
     def body() -> int:
-        from inspectkit.batch import validate_paths
+        from inspectkit.batch import start_workers, validate_paths
 
         guard_outputs([output], paths)
-        settings = settings_for(
-            strict=strict, names_file=names_file, frameworks_dirs=frameworks_dir
-        )
-        names = read_names_file(settings.names_file, paths)
-        options = inspect_options(settings, names)
-        dirs = settings.frameworks_dirs
-        found = validate_paths(
-            paths,
-            dirs,
-            # Opened here only to check the user's folders (exit 3); workers open their own.
-            registry=open_registry(frameworks_dir) if dirs else None,
-            strict=settings.strict,
-            jobs=jobs_for(jobs),
-            options=options,
-        )
+        # The workers start first and import the checks while the settings are read here.
+        with start_workers(paths, jobs_for(jobs)) as workers:
+            settings = settings_for(
+                strict=strict, names_file=names_file, frameworks_dirs=frameworks_dir
+            )
+            names = read_names_file(settings.names_file, paths)
+            options = inspect_options(settings, names)
+            dirs = settings.frameworks_dirs
+            found = validate_paths(
+                paths,
+                dirs,
+                # Opened here only to check the user's folders (exit 3); workers open their own.
+                registry=open_registry(frameworks_dir) if dirs else None,
+                strict=settings.strict,
+                options=options,
+                workers=workers,
+            )
         debug(f"checked {len(found.folders)} folders, {len(found.files)} files")
         code = finish(found.diagnostics, found.files, fmt, settings.strict, output, found.silenced)
         return max(found.exit_code, code)
