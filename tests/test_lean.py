@@ -95,10 +95,10 @@ def test_ignore_comments_come_from_the_text_already_read(
 
     monkeypatch.setattr(silence_module, "read_text", spy)
     found = inspect_folder(folder, Registry([DATA / "frameworks"]), InspectOptions(grade=False))
-    yaml_and_md = [f for f in found.files if f.endswith((".yaml", ".yml", ".md"))]
-    assert yaml_and_md
-    assert not [f for f in read_again if f in yaml_and_md]
-    assert set(found.folder.texts) == set(yaml_and_md)
+    text_files = [f for f in found.files if f.endswith((".yaml", ".yml", ".md", ".csv"))]
+    assert [f for f in text_files if f.endswith(".csv")]
+    assert not [f for f in read_again if f in text_files]
+    assert set(found.folder.texts) == set(text_files)
     assert found.folder.texts[textfile.display_path(items)] == text
 
 

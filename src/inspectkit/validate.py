@@ -82,7 +82,7 @@ def validate_folder(
         folder.items += loader.load_items(
             path, problems, folder.rejected_items, folder.documents, folder.texts
         )
-    read = load_records(files.records, fw, problems)
+    read = load_records(files.records, fw, problems, folder.texts)
     pairing = resolve(read)
     folder.records = list(pairing.records)
     folder.readings = read if is_paired(read) else []
@@ -92,7 +92,7 @@ def validate_folder(
         if first is not None:  # staff.csv beside staff.xlsx: its respondents would count twice
             problems.append(_survey_twice(path, first))
             continue
-        folder.responses += load_survey(path, fw, problems)
+        folder.responses += load_survey(path, fw, problems, folder.texts)
         folder.survey_files[path.stem.lower()] = display_path(path)
     if files.evaluations is not None:
         folder.evaluations, folder.evaluations_doc = loader.load_evaluations(

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 IGNORE = "ignore"
 NOTE = "note"
@@ -38,9 +39,12 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _BRACKETED = re.compile(r"\[\s*([^\[\]]+?)\s*\]\s*$")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Text as compared with question text: letter case, spaces, quotes and punctuation
-    do not count ("I feel safe at home." and "i feel safe at home" are the same)."""
+    do not count ("I feel safe at home." and "i feel safe at home" are the same).
+
+    Remembered: every table compares the same question texts again."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = "".join(c if c.isalnum() else " " for c in text.replace("'", ""))
     return " ".join(text.split())

@@ -115,7 +115,9 @@ def _read_csv(path: Path, display: str) -> Table:
                 hint="The first row names the columns.",
             )
         )
-    return Table(display, header, tuple(rows), kind="csv", unit="field", notes=tuple(notes))
+    return Table(
+        display, header, tuple(rows), kind="csv", unit="field", notes=tuple(notes), text=text
+    )
 
 
 def decode_table(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:

@@ -69,8 +69,8 @@ class EvidenceFolder:
     files: list[str] = field(default_factory=list)
     accepted: Acceptances = field(default_factory=Acceptances)
     documents: list[YamlDocument] = field(default_factory=list)  # evidence files, valid or not
-    # The text of each YAML and Markdown file as read, by display path: later steps (the
-    # ignore comments) use it rather than read the file again.
+    # The text of each YAML, Markdown and CSV file as read, by display path: later steps
+    # (the ignore comments and notes) use it rather than read the file again.
     texts: dict[str, str] = field(default_factory=dict)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
 from inspectkit.diagnostics import Diagnostic, cell_place
 from inspectkit.errors import ReadFailure
@@ -80,8 +80,7 @@ def place_of(file: str, sheet: str, line: int) -> str:
 Reader = Callable[[str, str], "AnswerValue | Invalid | None"]
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One data row as read: its id, line, answers, notes and personal columns."""
 
     ident: str
@@ -101,6 +100,9 @@ def _rows(
 ) -> list[Row]:
     out = []
     width = len(table.header)
+    questions = list(header.questions.items())
+    # Each column's answers as read, by cell: exports repeat the same few answers.
+    seen: dict[int, dict[str, AnswerValue | Invalid | None]] = {i: {} for i, _ in questions}
     for row in table.rows:
         cells = row.cells
         if len(cells) != width:
@@ -120,8 +122,14 @@ def _rows(
         answers: dict[str, AnswerValue] = {}
         notes = {name: cells[i] for i, name in header.notes.items() if cells[i]}
         note_columns = {name: i + 1 for i, name in header.notes.items() if cells[i]}
-        for index, question in header.questions.items():
-            value = read(question, cells[index]) if read else (cells[index] or None)
+        for index, question in questions:
+            column, cell = seen[index], cells[index]
+            try:
+                value = column[cell]
+            except KeyError:
+                value = column[cell] = read(question, cell) if read else (cell or None)
+            if value is None:
+                continue
             if isinstance(value, Invalid):
                 problems.append(
                     table.diagnostic(
@@ -132,7 +140,7 @@ def _rows(
                         index + 1,
                     )
                 )
-            elif value is not None:
+            else:
                 answers[question] = value
         personal = tuple(
             (name, i + 1)
@@ -143,13 +151,17 @@ def _rows(
     return out
 
 
-def _read_table(path: Path, problems: list[Diagnostic]) -> Table | None:
+def _read_table(
+    path: Path, problems: list[Diagnostic], texts: dict[str, str] | None
+) -> Table | None:
     try:
         table = read_table(path, display_path(path))
     except ReadFailure as exc:
         problems.append(exc.diagnostic)
         return None
     problems.extend(table.notes)
+    if texts is not None and table.text:
+        texts[table.display] = table.text
     return table
 
 
@@ -159,9 +171,15 @@ def _untyped(table: Table) -> Header:
 
 
 def load_records(
-    paths: list[Path], fw: Framework | None, problems: list[Diagnostic]
+    paths: list[Path],
+    fw: Framework | None,
+    problems: list[Diagnostic],
+    texts: dict[str, str] | None = None,
 ) -> list[RecordRead]:
-    """Read every records table; a record id may appear once across all of them."""
+    """Read every records table; a record id may appear once across all of them.
+
+    The text of each text table is added to ``texts`` (when given) by its display path.
+    """
     template = fw.record_reading if fw else None
     questions = {q.id: q for q in template.questions} if template else {}
     read: Reader | None = None
@@ -172,7 +190,7 @@ def load_records(
     first: dict[str, RecordRead] = {}
     mappings: dict[Path, dict[str, str]] = {}
     for path in paths:
-        table = _read_table(path, problems)
+        table = _read_table(path, problems, texts)
         if table is None:
             continue
         if fw is not None and not questions:
@@ -238,9 +256,15 @@ def _twice(table: Table, record: RecordRead, seen: RecordRead) -> Diagnostic:
 
 
 def load_survey(
-    path: Path, fw: Framework | None, problems: list[Diagnostic]
+    path: Path,
+    fw: Framework | None,
+    problems: list[Diagnostic],
+    texts: dict[str, str] | None = None,
 ) -> list[SurveyResponse]:
-    """Read surveys/<survey-id>.<kind> (any table a reader takes); a respondent appears once."""
+    """Read surveys/<survey-id>.<kind> (any table a reader takes); a respondent appears once.
+
+    The text of a text table is added to ``texts`` (when given) by its display path.
+    """
     survey_id = path.stem.lower()
     display = display_path(path)
     survey = next((s for s in fw.surveys if s.id == survey_id), None) if fw else None
@@ -256,7 +280,7 @@ def load_survey(
             )
         )
         return []
-    table = _read_table(path, problems)
+    table = _read_table(path, problems, texts)
     if table is None:
         return []
     header: Header | None = _untyped(table)
