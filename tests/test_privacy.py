@@ -295,6 +295,30 @@ def test_quick_filter_never_hides_a_hit(text: str) -> None:
         assert scan_text(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 03 12 5009",  # ten digits: CHI, as written
+        "0800 123 456",  # nine after the trunk 0: ten in all
+        "+44 (0)131 496 0000",
+        "DOB 3/4/15",  # four digits only: the word lets it through
+        "born on 3.4.15",
+        "Date of birth: 3 April 2015",
+    ],
+)
+def test_quick_filter_lets_through_each_kind_at_its_edge(text: str) -> None:
+    assert privacy.MAYBE.search(text), text
+    assert scan_text(text), text
+
+
+@pytest.mark.parametrize("text", ["CR-0001", "STA-0300", "150 312 500", "page 12 of 40"])
+def test_quick_filter_stops_ids_and_short_numbers(text: str) -> None:
+    """Nine digits close together, or fewer, with no '@', postcode shape or birth word."""
+    assert privacy.FIRST_TEST.search(text)
+    assert privacy.MAYBE.search(text) is None
+    assert scan_text(text) == []
+
+
 @pytest.mark.parametrize("text", ["Staff described stable relationships.", "Some said so."])
 def test_quick_filter_stops_prose_at_the_first_test(text: str) -> None:
     assert privacy.FIRST_TEST.search(text) is None

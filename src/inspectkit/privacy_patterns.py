@@ -86,9 +86,11 @@ BIRTH = re.compile(
 # The quick test: every identifier above holds a digit or an '@' (a year, at least, in a
 # date of birth); most evidence text holds neither, and one scan for them is cheap.
 FIRST_TEST = re.compile(r"[\d@]")
-# The second, for text that has digits: an '@', a letter touching a digit (postcodes), or
-# four digits close together (every number and date above has them).
-MAYBE = re.compile(r"@|[^\W\d_]\d|\d(?:\D{0,3}\d){3}")
+# The second, for text that has digits: an '@' (e-mail), a letter touching a digit
+# (postcodes), ten digits close together (CHI and NHS numbers have ten; a telephone number
+# has nine or ten after its 0 or +44, at most two characters apart), or a word that starts
+# a date of birth. Ids such as "CR-0001", read by the thousand, pass the first test only.
+MAYBE = re.compile(r"@|[^\W\d_]\d|\d(?:\D{0,3}\d){9}|(?i:d\.?o\.?b|birth|born)")
 
 
 def mod11_ok(digits: str) -> bool:
