@@ -7,6 +7,7 @@ changes that made it fast, so that losing one fails a test rather than only a be
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import subprocess
 import sys
@@ -218,3 +219,59 @@ def test_validate_starts_its_workers_before_reading_settings(
     result = CliRunner().invoke(app, [*args, "--jobs", "2", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert order[:2] == ["workers", "settings"]
+
+
+# --- a file is read at its own size, not at the limit's ------------------------------------
+
+
+def test_a_small_file_is_read_without_allocating_the_limit(tmp_path: Path) -> None:
+    import tracemalloc
+
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"id: A\n")
+    tracemalloc.start()
+    try:
+        data = textfile.read_bytes(small, "small.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == b"id: A\n"
+    assert peak < textfile.MAX_FILE_BYTES // 10
+
+
+@pytest.mark.parametrize(("size", "refused"), [(99, False), (100, False), (101, True)])
+def test_the_size_limit_holds_at_its_edge(tmp_path: Path, size: int, refused: bool) -> None:
+    from inspectkit.errors import ReadFailure
+
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"x" * size)
+    if refused:
+        with pytest.raises(ReadFailure, match=r"limit"):
+            textfile.read_bytes(path, "f.csv", max_bytes=100)
+    else:
+        assert len(textfile.read_bytes(path, "f.csv", max_bytes=100)) == size
+
+
+class _Shrunk(type(Path())):  # type: ignore[misc]
+    """A path whose size, when asked, is smaller than the file: as if it grew meanwhile."""
+
+    def stat(self, *, follow_symlinks: bool = True) -> os.stat_result:
+        real = super().stat(follow_symlinks=follow_symlinks)
+        fields = list(real)
+        fields[6] = 3  # st_size
+        return os.stat_result(fields)
+
+
+@pytest.mark.parametrize(("size", "refused"), [(100, False), (101, True)])
+def test_a_file_that_grows_while_read_is_read_whole_or_refused(
+    tmp_path: Path, size: int, refused: bool
+) -> None:
+    from inspectkit.errors import ReadFailure
+
+    (tmp_path / "g.csv").write_bytes(b"y" * size)
+    path = _Shrunk(tmp_path / "g.csv")
+    if refused:
+        with pytest.raises(ReadFailure):
+            textfile.read_bytes(path, "g.csv", max_bytes=100)
+    else:
+        assert textfile.read_bytes(path, "g.csv", max_bytes=100) == b"y" * size

@@ -83,7 +83,11 @@ def read_bytes(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> byt
         )
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # The size it has, and one byte more to see it grow: asking for the limit
+            # itself would allocate the limit, many megabytes, for every small file.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if len(data) > info.st_size and len(data) <= max_bytes:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ReadFailure(
             Diagnostic("IK001", f"'{display}' cannot be read: {_reason(exc)}.", display)
