@@ -19,7 +19,7 @@ from inspectkit.diagnostics import Diagnostic, Severity
 from inspectkit.evidence.folder import EvidenceFolder, Placed
 from inspectkit.evidence.identifying import cell_fields, personal_columns
 from inspectkit.evidence.tables import RecordRead, SurveyResponse
-from inspectkit.privacy import Hit, redact, scan_text
+from inspectkit.privacy import Hit, might_hold, redact, scan_text
 from inspectkit.textfile import display_path
 from inspectkit.yamlread import Path_, YamlDocument
 
@@ -149,24 +149,43 @@ _CHECKED_FIELDS = frozenset(
 )
 
 
-def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every string in ``data`` with its path; numbers as they were written (an unquoted
-    CHI number is read as a number, but it is still a CHI number)."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, (int, float)) and not isinstance(data, bool):
-        yield path, str(getattr(data, "text", data))
-    elif isinstance(data, dict):
+def _candidates(
+    data: Any, path: Path_, out: list[tuple[Path_, str]], keep: Callable[[str], bool]
+) -> None:
+    """Every string in ``data`` that ``keep`` lets through, with its path; numbers as they
+    were written (an unquoted CHI number is read as a number, but it is still a CHI number).
+
+    A string's path is made only when it is kept: most strings are not.
+    """
+    if isinstance(data, dict):
         for key, value in data.items():
-            if key not in _CHECKED_FIELDS:
-                yield from _strings(value, (*path, key))
+            if key in _CHECKED_FIELDS:
+                continue
+            if type(value) is str:
+                if keep(value):
+                    out.append(((*path, key), value))
+            else:
+                _candidates(value, (*path, key), out, keep)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, (*path, index))
+            if type(value) is str:
+                if keep(value):
+                    out.append(((*path, index), value))
+            else:
+                _candidates(value, (*path, index), out, keep)
+    elif isinstance(data, str):
+        if keep(data):
+            out.append((path, data))
+    elif isinstance(data, (int, float)) and not isinstance(data, bool):
+        text = str(getattr(data, "text", data))
+        if keep(text):
+            out.append((path, text))
 
 
 def _scan_doc(doc: YamlDocument, names: Names) -> Iterator[Finding]:
-    for path, text in _strings(doc.data):
+    found: list[tuple[Path_, str]] = []
+    _candidates(doc.data, (), found, bool if names else might_hold)
+    for path, text in found:
         hits = scan_text(text, names)
         if not hits:
             continue
