@@ -284,7 +284,11 @@ class _Builder:
                 if self.nodes > MAX_NODES:
                     self.count()
                 value = event.value
-                if not event.style and event.implicit[0]:
+                if (
+                    not event.style
+                    and event.implicit[0]
+                    and (not value or value[0] in _SPECIAL_START)
+                ):  # most plain values are words: no number, boolean or null starts so
                     value = self.resolve_plain(value, event)
                 if not self.stack or self.places:
                     if self.stack:
@@ -298,7 +302,13 @@ class _Builder:
                 elif not frame.has_key:
                     frame.pending_key, frame.has_key, frame.key_event = value, True, event
                 else:
-                    self.attach(value, (), event)
+                    key = frame.pending_key
+                    name = key if type(key) is str else _key_text(key)
+                    if name in frame.container:
+                        self.attach(value, (), event)  # says where both are
+                    else:
+                        frame.container[name] = value
+                        frame.has_key = False
             else:
                 self.add(self.scalar(event), event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

@@ -101,6 +101,8 @@ def _rows(
     out = []
     width = len(table.header)
     questions = list(header.questions.items())
+    note_items = list(header.notes.items())
+    personal_items = list(header.personal.items())
     # Each column's answers as read, by cell: exports repeat the same few answers.
     seen: dict[int, dict[str, AnswerValue | Invalid | None]] = {i: {} for i, _ in questions}
     for row in table.rows:
@@ -120,8 +122,11 @@ def _rows(
             problems.append(table.diagnostic("IK203", f"The row has no {label}.", row.line, 1))
             continue
         answers: dict[str, AnswerValue] = {}
-        notes = {name: cells[i] for i, name in header.notes.items() if cells[i]}
-        note_columns = {name: i + 1 for i, name in header.notes.items() if cells[i]}
+        notes: dict[str, str] = {}
+        note_columns: dict[str, int] = {}
+        for i, name in note_items:
+            if cells[i]:
+                notes[name], note_columns[name] = cells[i], i + 1
         for index, question in questions:
             column, cell = seen[index], cells[index]
             try:
@@ -142,10 +147,12 @@ def _rows(
                 )
             else:
                 answers[question] = value
-        personal = tuple(
-            (name, i + 1)
-            for i, name in header.personal.items()
-            if canonical(cells[i]) not in ANONYMOUS
+        personal = (
+            tuple(
+                (name, i + 1) for i, name in personal_items if canonical(cells[i]) not in ANONYMOUS
+            )
+            if personal_items
+            else ()
         )
         out.append(Row(cells[0], row.line, answers, notes, note_columns, personal))
     return out
