@@ -275,3 +275,54 @@ def test_a_file_that_grows_while_read_is_read_whole_or_refused(
             textfile.read_bytes(path, "g.csv", max_bytes=100)
     else:
         assert textfile.read_bytes(path, "g.csv", max_bytes=100) == b"y" * size
+
+
+# --- the built-ins are listed from their top lines; only the one used is read whole --------
+
+
+def _built_ins() -> list[Path]:
+    from inspectkit.resources import data_dir
+
+    return sorted(data_dir("frameworks").glob("*.y*ml"))
+
+
+@pytest.mark.parametrize("path", _built_ins(), ids=lambda p: p.stem)
+def test_a_built_in_header_says_what_its_full_reading_says(path: Path) -> None:
+    header = registry_module._built_in_header(path)
+    data = yamlread.load_yaml_file(path, path.name).data
+    assert header is not None
+    assert header == {
+        name: str(getattr(data[name], "text", data[name]))
+        for name in ("id", "version", "title", "status")
+        if name in data
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: x\nversion: '1.0.0'\n",  # quoted
+        "id: x\nversion: 1.0.0\ntitle: A long\n  title\n",  # continued on the next line
+        "id: x\nversion: 1.0.0\ntitle: A # B\n",  # a comment, or text after ' #'
+        "id: x\nid: y\nversion: 1.0.0\n",  # twice: the full reading says so
+        "id: x\ntitle: no version\n",
+        "id: x\nversion: 1.0.0\ntitle: >\n  folded\n",
+    ],
+)
+def test_a_header_in_doubt_is_read_whole(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert registry_module._built_in_header(path) is None
+
+
+def test_only_the_built_ins_used_are_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[str] = []
+    original = yamlread.load_yaml_file
+
+    def spy(path: Path, display: str) -> yamlread.YamlDocument:
+        reads.append(path.name)
+        return original(path, display)
+
+    monkeypatch.setattr(registry_module, "load_yaml_file", spy)
+    Registry().load("cso-at-home")
+    assert sorted(reads) == ["cso-at-home-1.0.0.yaml", "quality-framework-2019-1.0.0.yaml"]

@@ -7,6 +7,7 @@ picks the newest 1.0.x.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,12 +130,14 @@ class Registry:
             return []
         found = []
         for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
-            try:
-                self._scanned[path] = scanned = load_yaml_file(path, display_path(path))
-            except ReadFailure as exc:
-                self.problems.append(exc.diagnostic)
-                continue
-            data = scanned.data
+            data = _built_in_header(path) if origin == BUILT_IN else None
+            if data is None:
+                try:
+                    self._scanned[path] = scanned = load_yaml_file(path, display_path(path))
+                except ReadFailure as exc:
+                    self.problems.append(exc.diagnostic)
+                    continue
+                data = scanned.data
             if isinstance(data, dict) and isinstance(data.get("id"), str) and "version" in data:
                 found.append(
                     Entry(
@@ -263,6 +266,31 @@ class Registry:
                 *problems,
             ]
         return base, []
+
+
+_HEADER_FIELD = re.compile(r"^(id|version|title|status):[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def _built_in_header(path: Path) -> dict[str, str] | None:
+    """The id, version, title and status of a built-in framework, from its top-level lines.
+
+    A built-in is checked by the test suite, not at each run, so listing the built-ins need
+    not read each one whole: only the one loaded is. None when a field is missing or is not
+    a one-line plain value (quoted, a block, continued or commented): the file is then read
+    whole. tests/test_lean.py checks that every built-in's header equals its full reading.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found: dict[str, str] = {}
+    for match in _HEADER_FIELD.finditer(text):
+        name, value = match.group(1), match.group(2)
+        continued = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
+        if name in found or value[0] in "'\"|>&*![{#%@`" or " #" in value or continued:
+            return None
+        found[name] = value
+    return found if "id" in found and "version" in found else None
 
 
 def load_framework(ref: str, user_dirs: Sequence[Path] = ()) -> Framework:
