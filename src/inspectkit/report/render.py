@@ -30,6 +30,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from inspectkit.errors import TemplateProblem
+from inspectkit.report.templatecache import TemplateCache, cache_dir
 from inspectkit.report.text import normalise, normalise_markdown
 from inspectkit.resources import data_dir
 from inspectkit.textfile import display_path
@@ -76,7 +77,15 @@ def environment(templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnviro
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_template_cache(),
     )
+
+
+def _template_cache() -> TemplateCache | None:
+    """Compiled templates kept between runs (:mod:`inspectkit.report.templatecache`)."""
+    folder = cache_dir()
+    options = "sandbox=immutable autoescape strict-undefined trim lstrip keep-newline"
+    return TemplateCache(folder, options) if folder is not None else None
 
 
 def render(
