@@ -326,3 +326,59 @@ def test_only_the_built_ins_used_are_read_whole(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(registry_module, "load_yaml_file", spy)
     Registry().load("cso-at-home")
     assert sorted(reads) == ["cso-at-home-1.0.0.yaml", "quality-framework-2019-1.0.0.yaml"]
+
+
+# --- the report: no needless copy, no exception per lookup ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain words", "plain words"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("left\u202eright", "left\\u202eright"),
+        ("bell\x07", "bell\\u0007"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),
+    ],
+)
+def test_clean_escapes_only_what_it_must(text: str, expected: str) -> None:
+    from inspectkit.textsafe import clean
+
+    assert clean(text) == expected
+
+
+def test_a_view_copies_a_context_unless_it_is_given_away(folder: Path) -> None:
+    import copy
+    import datetime as dt
+
+    from inspectkit.policy import ReportDate
+    from inspectkit.report.context import build_context
+    from inspectkit.report.views import apply_view, get_view
+
+    found = inspect_folder(folder, Registry([DATA / "frameworks"]))
+    context = build_context(found, ReportDate(dt.date(2026, 1, 1), "option"), "team")
+    before = copy.deepcopy(context)
+    viewed = apply_view(context, get_view("publication"))
+    assert viewed is not context and context == before
+    assert viewed["view"]["name"] == "publication"
+    assert apply_view(context, get_view("publication"), given=True) is context
+    assert context["view"]["name"] == "publication"
+
+
+def test_the_sandbox_reads_dict_entries_as_jinja_does() -> None:
+    from jinja2.exceptions import SecurityError
+
+    from inspectkit.report.render import _Sandbox
+
+    env = _Sandbox()
+    data = {"d": {"name": "N", "items": "an entry", "keys": 1}}
+    assert env.from_string("{{ d.name }}").render(data) == "N"
+    # Where a dict has the attribute, Jinja gives the attribute; so does the sandbox.
+    assert env.from_string("{{ d.items is callable }}").render(data) == "True"
+    assert env.from_string("{{ d['items'] }}").render(data) == "an entry"
+    assert env.from_string("{{ d.missing is defined }}").render(data) == "False"
+    with pytest.raises(SecurityError):
+        env.from_string("{{ d.__class__.__subclasses__() }}").render(data)
+    with pytest.raises(SecurityError):
+        env.from_string("{{ d.update(name='changed') }}").render(data)
+    assert data["d"]["name"] == "N"

@@ -60,6 +60,8 @@ _NUMBER = re.compile(r"(\d+)")
 
 def clean(text: str) -> str:
     """Text with control and bidirectional-override characters shown as visible escapes."""
+    if text.isprintable():  # every character above is unprintable, '\r' too: most text
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

@@ -90,8 +90,8 @@ def build_context(inspection: Inspection, when: ReportDate, view: str = DEFAULT_
         "data_files": data_files(folder, fw, prefix),
         "inspectkit": {"version": __version__},
     }
-    cleaned: Data = clean_all(context)
-    return apply_view(cleaned, chosen)
+    cleaned: Data = clean_all(context)  # new dicts and lists throughout: given to the view
+    return apply_view(cleaned, chosen, given=True)
 
 
 def _hidden(found: list[Data], other: list[Data]) -> int:

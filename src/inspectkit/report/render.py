@@ -69,7 +69,7 @@ def environment(templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnviro
     loaders: list[BaseLoader] = [PrefixLoader({BUILTIN: builtin})]
     loaders += [FileSystemLoader(str(folder)) for folder in templates_dirs]
     loaders.append(builtin)
-    return ImmutableSandboxedEnvironment(
+    return _Sandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
@@ -79,6 +79,27 @@ def environment(templates_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnviro
         auto_reload=False,
         bytecode_cache=_template_cache(),
     )
+
+
+#: What ``getattr`` finds on every dict: for these names ``d.name`` is the attribute.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, quicker at ``entry.field`` on the context's dicts.
+
+    Jinja looks ``d.name`` up as an attribute first and, when that raises, as an item. A
+    name no dict has as an attribute can only be an item, so it is looked up as one at
+    once: the same answer without an exception per lookup (a large report makes 100,000).
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                pass
+        return super().getattr(obj, attribute)
 
 
 def _template_cache() -> TemplateCache | None:

@@ -105,9 +105,13 @@ def get_view(name: str) -> View:
     return found
 
 
-def apply_view(context: Data, view: View) -> Data:
-    """A copy of ``context`` holding only what ``view``'s reader may see, with ``view`` set."""
-    out = copy.deepcopy(context)
+def apply_view(context: Data, view: View, *, given: bool = False) -> Data:
+    """A copy of ``context`` holding only what ``view``'s reader may see, with ``view`` set.
+
+    With ``given`` the caller gives ``context`` away (a fresh one, shared with nothing), and
+    it is changed in place rather than copied: a large inspection's context is big.
+    """
+    out = context if given else copy.deepcopy(context)
     out["view"] = {k: v for k, v in asdict(view).items() if k != "help"}
     summary = out["summary"]
     summary["key_strengths"] = key_findings(summary["strengths"], view.summary_size)
