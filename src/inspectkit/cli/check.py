@@ -59,6 +59,7 @@ def validate(
     """
 
     def body() -> int:
+        import inspectkit.settings  # noqa: F401  (imported before the fork, shared by the workers)
         from inspectkit.batch import start_workers, validate_paths
 
         guard_outputs([output], paths)
