@@ -112,9 +112,9 @@ def test_an_ignore_in_a_text_already_read_still_silences() -> None:
     ]
 
 
-def test_the_framework_file_the_scan_read_is_not_read_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def framework_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the framework files the registry reads whole."""
     reads: list[str] = []
     original = yamlread.load_yaml_file
 
@@ -123,6 +123,11 @@ def test_the_framework_file_the_scan_read_is_not_read_again(
         return original(path, display)
 
     monkeypatch.setattr(registry_module, "load_yaml_file", spy)
+    return reads
+
+
+def test_the_framework_file_the_scan_read_is_not_read_again(framework_reads: list[str]) -> None:
+    reads = framework_reads
     registry = Registry([DATA / "frameworks"], builtins=False)
     registry.load("mini")
     assert reads and len(reads) == len(set(reads)), reads
@@ -315,15 +320,8 @@ def test_a_header_in_doubt_is_read_whole(tmp_path: Path, text: str) -> None:
     assert registry_module._built_in_header(path) is None
 
 
-def test_only_the_built_ins_used_are_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    reads: list[str] = []
-    original = yamlread.load_yaml_file
-
-    def spy(path: Path, display: str) -> yamlread.YamlDocument:
-        reads.append(path.name)
-        return original(path, display)
-
-    monkeypatch.setattr(registry_module, "load_yaml_file", spy)
+def test_only_the_built_ins_used_are_read_whole(framework_reads: list[str]) -> None:
+    reads = framework_reads
     Registry().load("cso-at-home")
     assert sorted(reads) == ["cso-at-home-1.0.0.yaml", "quality-framework-2019-1.0.0.yaml"]
 
