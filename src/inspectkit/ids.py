@@ -19,6 +19,8 @@ _VERSION = re.compile(VERSION_PATTERN)
 
 def as_text(value: Any) -> Any:
     """Numbers written in YAML become the text they were written as; other values pass."""
+    if type(value) is str:  # nearly every id: the quickest test first
+        return value
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):

@@ -18,6 +18,8 @@ Text = Annotated[str, Field(min_length=1)]
 
 def listify(value: Any) -> Any:
     """Let a single id stand for a one-item list: ``indicators: "2.1"``."""
+    if type(value) is list:  # nearly every value: the quickest test first
+        return value
     if value is None:
         return []
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
