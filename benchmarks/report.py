@@ -42,13 +42,20 @@ def generate(size: int) -> Path:
 
 def best(cmd: Sequence[str], repeat: int) -> Run:
     """The fastest of ``repeat`` runs; a run that fails stops the benchmark."""
-    runs = []
+    return best_of_each([cmd], repeat)[0]
+
+
+def best_of_each(cmds: Sequence[Sequence[str]], repeat: int) -> list[Run]:
+    """The fastest of ``repeat`` runs of each command, the commands taking turns, so that
+    the shared machine's drift hits them alike; a run that fails stops the benchmark."""
+    runs: list[list[Run]] = [[] for _ in cmds]
     for _ in range(repeat):
-        run, stderr = measure(cmd)
-        if run.returncode:
-            raise RunFailure(f"{cmd[3]} exited {run.returncode}:\n{stderr[-2000:]}")
-        runs.append(run)
-    return min(runs, key=lambda r: r.seconds)
+        for cmd, kept in zip(cmds, runs, strict=True):
+            run, stderr = measure(cmd)
+            if run.returncode:
+                raise RunFailure(f"{cmd[3]} exited {run.returncode}:\n{stderr[-2000:]}")
+            kept.append(run)
+    return [min(kept, key=lambda r: r.seconds) for kept in runs]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "2026-01-01",
                 ]
                 best(report, 1)  # warm the file cache
-                v, r = best(validate, args.repeat), best(report, args.repeat)
+                v, r = best_of_each([validate, report], args.repeat)
             results[f"{size}x"] = {"validate": v.seconds, "report": r.seconds}
             print(
                 f"{size:>3}x  validate {v.seconds:6.3f} s   report {r.seconds:6.3f} s",
