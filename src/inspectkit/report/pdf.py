@@ -43,10 +43,9 @@ def write_pdf(view: ReportView) -> bytes:
     Raises:
         UsageError: WeasyPrint is not installed.
     """
-    module = weasyprint()
-    html = render(view.context, "html", view.template, view.templates_dirs)
-    document = module.HTML(string=html, base_url=None)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"inspectkit-report")
+    pdf: bytes = _document(view).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=b"inspectkit-report"
+    )
     return pdf
 
 
@@ -56,6 +55,11 @@ def page_count(view: ReportView) -> int:
     Raises:
         UsageError: WeasyPrint is not installed.
     """
+    return len(_document(view).render().pages)
+
+
+def _document(view: ReportView) -> Any:
+    """The report's HTML as a WeasyPrint document (no base URL: nothing is fetched)."""
     module = weasyprint()
     html = render(view.context, "html", view.template, view.templates_dirs)
-    return len(module.HTML(string=html, base_url=None).render().pages)
+    return module.HTML(string=html, base_url=None)
